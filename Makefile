@@ -1,0 +1,52 @@
+# Kinozavod: `make run` sets everything up and serves the site; `make test` runs every test.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.requirements-installed
+DEV_ENV := DJANGO_DEBUG=1
+SEED_FIXTURES := fixtures/catalogue.json
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
+
+.PHONY: run setup install test test-sqlite test-postgres seed editor benchmark clean
+
+run: setup
+	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+setup: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(MAKE) --no-print-directory seed editor
+
+install: $(INSTALLED)
+
+$(INSTALLED): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Natural keys make this idempotent: loading again updates the seed rows in place.
+seed: install
+	$(DEV_ENV) $(BIN)/python manage.py loaddata $(SEED_FIXTURES)
+
+editor: install
+	$(DEV_ENV) $(BIN)/python manage.py ensure_editor
+
+test: install
+	scripts/ensure-chromium
+	scripts/ensure-postgres
+	$(MAKE) --no-print-directory test-sqlite test-postgres
+
+test-sqlite: install
+	$(BIN)/pytest
+
+# A throwaway database per run; pytest-django creates test_<name> and drops it.
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL)_$$$$ $(BIN)/pytest
+
+benchmark: setup
+	scripts/benchmark
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

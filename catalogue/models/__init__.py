@@ -1,0 +1,39 @@
+from .claims import SourcedClaim, Verification
+from .connections import Influence, Recommendation
+from .films import (
+    AlternativeTitle,
+    ExternalLink,
+    Film,
+    FilmingLocation,
+    KeyTheme,
+    Studio,
+    TaggedFilm,
+)
+from .ordering import OrderedItem, renumber
+from .page_items import Award, Outcome, Quote, Scene, Trivia
+from .people import Character, Credit, Person, Role
+
+__all__ = [
+    "AlternativeTitle",
+    "Award",
+    "Character",
+    "Credit",
+    "ExternalLink",
+    "Film",
+    "FilmingLocation",
+    "Influence",
+    "KeyTheme",
+    "OrderedItem",
+    "Outcome",
+    "Person",
+    "Quote",
+    "Recommendation",
+    "Role",
+    "Scene",
+    "SourcedClaim",
+    "Studio",
+    "TaggedFilm",
+    "Trivia",
+    "Verification",
+    "renumber",
+]

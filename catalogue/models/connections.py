@@ -1,0 +1,81 @@
+"""
+Links between films. Each link is stored once and read from both ends: an
+Influence of Chapaev on The Miners shows as "influenced by Chapaev" on one
+page and "influenced The Miners" on the other, with the same note.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+
+from .films import Film
+from .ordering import OrderedItem
+
+
+class FilmPairManager(models.Manager):
+    def get_by_natural_key(self, first_slug, second_slug):
+        first, second = self.model.pair_fields
+        return self.get(**{f"{first}__slug": first_slug, f"{second}__slug": second_slug})
+
+
+class FilmPair(OrderedItem):
+    pair_fields = ()
+
+    objects = FilmPairManager()
+
+    class Meta(OrderedItem.Meta):
+        abstract = True
+
+    def natural_key(self):
+        first, second = (getattr(self, name) for name in self.pair_fields)
+        return (*first.natural_key(), *second.natural_key())
+
+    natural_key.dependencies = ["catalogue.film"]
+
+    def clean(self):
+        super().clean()
+        first, second = (getattr(self, f"{name}_id") for name in self.pair_fields)
+        if first and first == second:
+            raise ValidationError("A film cannot be linked to itself.")
+
+
+class Influence(FilmPair):
+    influencer = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="influences")
+    influenced = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="influenced_by")
+    note = models.CharField(max_length=300, blank=True, help_text="How, e.g. “Eisenstein's montage techniques”.")
+
+    pair_fields = ("influencer", "influenced")
+
+    class Meta(FilmPair.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["influencer", "influenced"], name="influence_once_per_pair"),
+            models.CheckConstraint(condition=~Q(influencer=F("influenced")), name="influence_not_on_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.influencer} influenced {self.influenced}"
+
+    def get_absolute_url(self):
+        return f"{self.influenced.get_absolute_url()}#film-connections"
+
+
+class Recommendation(FilmPair):
+    """A "You might also like" pick, shown on both films' pages."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="recommendations")
+    recommended = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="recommended_from")
+    note = models.CharField(max_length=300, blank=True)
+
+    pair_fields = ("film", "recommended")
+
+    class Meta(FilmPair.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["film", "recommended"], name="recommendation_once_per_pair"),
+            models.CheckConstraint(condition=~Q(film=F("recommended")), name="recommendation_not_of_itself"),
+        ]
+
+    def __str__(self):
+        return f"{self.film} → {self.recommended}"
+
+    def get_absolute_url(self):
+        return f"{self.film.get_absolute_url()}#you-might-also-like"

@@ -1,0 +1,221 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from .base import FilmItem, SlugManager
+from .ordering import OrderedItem
+
+FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
+LAST_PLAUSIBLE_YEAR = 2100
+
+
+class Studio(models.Model):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    original_name = models.CharField(max_length=200, blank=True, help_text="In the original language, e.g. «Ленфильм».")
+    city = models.CharField(max_length=100, blank=True)
+    description = models.TextField(blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("catalogue:studio_detail", args=[self.slug])
+
+
+class FilmQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_decade(self, decade_start):
+        return self.filter(year__gte=decade_start, year__lt=decade_start + 10)
+
+    def for_listing(self):
+        """Just what a row in a list of films shows: no long texts."""
+        return self.only("title", "original_title", "slug", "year", "runtime_minutes", "country")
+
+
+class Film(models.Model):
+    # Identity
+    title = models.CharField(max_length=200)
+    original_title = models.CharField(max_length=200, blank=True, help_text="In the original language and script, e.g. «Шахтёры».")
+    slug = models.SlugField(max_length=220, unique=True, help_text="The film's address; keep it stable once published.")
+    year = models.PositiveSmallIntegerField()
+    runtime_minutes = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="runtime (minutes)")
+    country = models.CharField(max_length=100, blank=True, db_index=True)
+    release_date = models.DateField(null=True, blank=True)
+    tagline = models.CharField(max_length=300, blank=True, help_text="In the original language.")
+    tagline_translation = models.CharField(max_length=300, blank=True)
+    studios = models.ManyToManyField(Studio, blank=True, related_name="films", verbose_name="production studios")
+    box_office = models.TextField(blank=True)
+
+    # Long-form sections, in the order the film page shows them.
+    plot = models.TextField(blank=True)
+    production_notes = models.TextField(blank=True, verbose_name="about the production")
+    historical_background = models.TextField(blank=True)
+    why_it_matters = models.TextField(blank=True, verbose_name="why this film matters")
+    making_of = models.TextField(blank=True)
+    visual_style = models.TextField(blank=True)
+    innovations = models.TextField(blank=True)
+    music = models.TextField(blank=True)
+    critics = models.TextField(blank=True, verbose_name="what critics said")
+    audiences = models.TextField(blank=True, verbose_name="what audiences thought")
+    restoration = models.TextField(blank=True, verbose_name="film restoration")
+
+    tags = TaggableManager(
+        through="catalogue.TaggedFilm",
+        blank=True,
+        verbose_name="themes & topics",
+        help_text="Comma-separated; each tag has a theme page.",
+    )
+    is_published = models.BooleanField(default=True, help_text="Unpublished films have no public page.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = SlugManager.from_queryset(FilmQuerySet)()
+
+    class Meta:
+        ordering = ["title", "year"]
+        indexes = [models.Index(Lower("title"), "year", name="film_title_year_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=FIRST_FILM_YEAR, year__lte=LAST_PLAUSIBLE_YEAR),
+                name="film_year_in_cinema_history",
+                violation_error_message=f"The year must be between {FIRST_FILM_YEAR} and {LAST_PLAUSIBLE_YEAR}.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(runtime_minutes__isnull=True) | models.Q(runtime_minutes__gt=0),
+                name="film_runtime_positive",
+                violation_error_message="The runtime must be a positive number of minutes.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})"
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("catalogue:film_detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.year and self.year > timezone.now().year + 5:
+            raise ValidationError({"year": "That is too far in the future for a film in this catalogue."})
+        if self.release_date and self.year and self.release_date.year < self.year - 1:
+            raise ValidationError({"release_date": "The release date is well before the film's year."})
+
+    @property
+    def decade(self):
+        return self.year - self.year % 10
+
+
+class TaggedFilmManager(models.Manager):
+    def get_by_natural_key(self, film_slug, tag_name):
+        return self.get(content_object__slug=film_slug, tag__name=tag_name)
+
+
+class TaggedFilm(TaggedItemBase):
+    """A real foreign key to the film, so that tags travel in fixtures by natural key."""
+
+    content_object = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="tagged_items")
+
+    objects = TaggedFilmManager()
+
+    class Meta:
+        verbose_name = "film tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="taggedfilm_once_per_film"),
+        ]
+
+    def __str__(self):
+        return f"{self.content_object} — {self.tag}"
+
+    def natural_key(self):
+        return (*self.content_object.natural_key(), *self.tag.natural_key())
+
+    natural_key.dependencies = ["catalogue.film", "taggit.tag"]
+
+
+class AlternativeTitle(FilmItem):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="alternative_titles")
+    title = models.CharField(max_length=200)
+    note = models.CharField(max_length=200, blank=True, help_text="e.g. “English release title”.")
+
+    identity_fields = ("title",)
+    page_anchor = "about-the-production"
+
+    class Meta:
+        ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["film", "title"], name="alternative_title_once_per_film"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class KeyTheme(FilmItem, OrderedItem):
+    """One of the short statements under a film's tagline."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="key_themes")
+    text = models.CharField(max_length=300)
+
+    identity_fields = ("text",)
+    page_anchor = "key-themes"
+
+    class Meta(OrderedItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["film", "text"], name="key_theme_once_per_film"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class FilmingLocation(FilmItem, OrderedItem):
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="filming_locations")
+    name = models.CharField(max_length=200)
+
+    identity_fields = ("name",)
+    page_anchor = "about-the-production"
+
+    class Meta(OrderedItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["film", "name"], name="filming_location_once_per_film"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class ExternalLink(FilmItem, OrderedItem):
+    """Where else the film can be found ("Also available on: Wikimedia")."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="external_links")
+    site = models.CharField(max_length=100, help_text="The name readers see, e.g. “Wikimedia”.")
+    url = models.URLField(max_length=500)
+
+    identity_fields = ("url",)
+    page_anchor = "external-links"
+
+    class Meta(OrderedItem.Meta):
+        constraints = [
+            models.UniqueConstraint(fields=["film", "url"], name="external_link_once_per_film"),
+        ]
+
+    def __str__(self):
+        return self.site
