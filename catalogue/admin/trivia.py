@@ -1,0 +1,85 @@
+"""
+Trivia across all films, for reviewing facts: much of the seed text was never
+checked, and this is where editors work through it.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Max
+from django.utils.text import Truncator
+
+from ..models import Trivia, Verification, renumber
+from .filters import HasSourceFilter
+
+
+@admin.register(Trivia)
+class TriviaAdmin(admin.ModelAdmin):
+    fields = ["film", "text", ("source", "verification"), "editor_note"]
+    autocomplete_fields = ["film"]
+    list_display = ["short_text", "film", "verification", "has_source"]
+    list_filter = ["verification", HasSourceFilter]
+    list_select_related = ["film"]
+    search_fields = ["text", "source", "film__title", "film__original_title"]
+    ordering = ["film__title", "position"]
+    actions = ["mark_verified", "mark_unverified", "mark_disputed"]
+
+    @admin.display(description="trivia item")
+    def short_text(self, item):
+        return Truncator(item.text).chars(90)
+
+    @admin.display(description="source", boolean=True)
+    def has_source(self, item):
+        return bool(item.source.strip())
+
+    def save_model(self, request, obj, form, change):
+        """A new item, or one moved to another film, goes to the end of its film's list."""
+        moved_from = form.initial.get("film") if change and "film" in form.changed_data else None
+        if not change or moved_from:
+            last = Trivia.objects.filter(film=obj.film).aggregate(last=Max("position"))["last"]
+            obj.position = (last or 0) + 1
+        super().save_model(request, obj, form, change)
+        for film_id in {obj.film_id, moved_from} - {None}:
+            renumber(Trivia.objects.filter(film_id=film_id))
+
+    @admin.action(description="Mark selected trivia as verified (those with a source)", permissions=["change"])
+    def mark_verified(self, request, queryset):
+        self._set_verification(request, queryset, Verification.VERIFIED)
+
+    @admin.action(description="Mark selected trivia as unverified", permissions=["change"])
+    def mark_unverified(self, request, queryset):
+        self._set_verification(request, queryset, Verification.UNVERIFIED)
+
+    @admin.action(description="Mark selected trivia as disputed (those with an editor's note)", permissions=["change"])
+    def mark_disputed(self, request, queryset):
+        self._set_verification(request, queryset, Verification.DISPUTED)
+
+    def _set_verification(self, request, queryset, verification):
+        """
+        Change the items the claim rules allow (verified needs a source,
+        disputed a note for readers) and say which were left alone and why.
+        """
+        changed, refused = [], {}
+        for item in queryset:
+            item.verification = verification
+            try:
+                item.clean()
+            except ValidationError as error:
+                for reason in error.messages:
+                    refused.setdefault(reason, []).append(item)
+            else:
+                changed.append(item)
+        for item in changed:
+            # One save per item, not bulk_update: saving tells the page cache
+            # that readers' pages changed.
+            item.save(update_fields=["verification"])
+        label = Verification(verification).label.lower()
+        if changed:
+            self.message_user(request, f"Marked {len(changed)} trivia item(s) as {label}.", messages.SUCCESS)
+        for reason, items in refused.items():
+            examples = "; ".join(f"“{Truncator(item.text).chars(60)}”" for item in items[:3])
+            more = f" and {len(items) - 3} more" if len(items) > 3 else ""
+            self.message_user(
+                request,
+                f"Left {len(items)} item(s) as they were — {reason} {examples}{more}",
+                messages.WARNING,
+            )
