@@ -1,0 +1,17 @@
+from .home import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage
+from .lists import ANONYMOUS_AUTHOR, CuratedList, ListEntry, TaggedList
+from .themes import Theme, ThemeRedirect, theme_url
+
+__all__ = [
+    "ANONYMOUS_AUTHOR",
+    "CuratedList",
+    "FeaturedFilm",
+    "FeaturedList",
+    "FeaturedTheme",
+    "HomePage",
+    "ListEntry",
+    "TaggedList",
+    "Theme",
+    "ThemeRedirect",
+    "theme_url",
+]

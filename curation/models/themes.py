@@ -1,0 +1,73 @@
+"""
+Themes are tags. A tag used on a published film or list has a theme page
+whether or not an editor has written anything for it; `Theme` only adds the
+editorial words. The tag itself stays the single source of truth for the
+theme's name and address.
+"""
+
+from django.db import models
+from django.urls import reverse
+from taggit.models import Tag
+
+
+def theme_url(tag):
+    return reverse("curation:theme_detail", args=[tag.slug])
+
+
+class ThemeManager(models.Manager):
+    def get_by_natural_key(self, tag_name):
+        return self.get(tag__name=tag_name)
+
+
+class Theme(models.Model):
+    tag = models.OneToOneField(Tag, on_delete=models.CASCADE, related_name="theme")
+    intro = models.TextField(blank=True, help_text="The editorial introduction at the top of the theme page.")
+    share_description = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One or two sentences for search engines and link previews.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ThemeManager()
+
+    class Meta:
+        ordering = ["tag__name"]
+
+    def __str__(self):
+        return self.tag.name
+
+    def natural_key(self):
+        return tuple(self.tag.natural_key())
+
+    natural_key.dependencies = ["taggit.tag"]
+
+    def get_absolute_url(self):
+        return theme_url(self.tag)
+
+
+class ThemeRedirectManager(models.Manager):
+    def record(self, old_slug, tag):
+        """
+        Send `old_slug` to `tag` from now on. A slug that is live again (a tag
+        renamed back) must not redirect away from its own page.
+        """
+        self.filter(old_slug=tag.slug).delete()
+        if old_slug and old_slug != tag.slug:
+            self.update_or_create(old_slug=old_slug, defaults={"tag": tag})
+
+
+class ThemeRedirect(models.Model):
+    """An old theme address (a renamed or merged tag) that answers with a permanent redirect."""
+
+    old_slug = models.CharField(max_length=100, unique=True)
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="theme_redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ThemeRedirectManager()
+
+    class Meta:
+        ordering = ["old_slug"]
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.tag.slug}"

@@ -1,0 +1,41 @@
+"""Builders for curation test data; films and trivia come from the catalogue's factories."""
+
+import itertools
+
+from django.utils.text import slugify
+
+from catalogue.models import Film
+from catalogue.tests.factories import make_film, make_trivia
+from curation.models import CuratedList, ListEntry
+
+_sequence = itertools.count(1)
+
+
+def make_list(title=None, is_published=True, **fields):
+    title = title or f"List {next(_sequence)}"
+    fields.setdefault("slug", slugify(title))
+    fields.setdefault("intro", f"Why {title} matters.")
+    return CuratedList.objects.create(title=title, is_published=is_published, **fields)
+
+
+def add_entry(curated_list, film=None, blurb=None, featured_fact=None, **fields):
+    film = film or make_film()
+    return ListEntry.objects.create(
+        curated_list=curated_list,
+        film=film,
+        blurb=blurb or f"Why {film.title} is here.",
+        featured_fact=featured_fact,
+        **fields,
+    )
+
+
+def make_films(count, prefix="Film", **fields):
+    """Many published films in one query."""
+
+    return Film.objects.bulk_create(
+        Film(title=f"{prefix} {number}", slug=f"{slugify(prefix)}-{number}", year=1920 + number % 70, **fields)
+        for number in range(count)
+    )
+
+
+__all__ = ["add_entry", "make_film", "make_films", "make_list", "make_trivia"]

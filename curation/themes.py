@@ -1,0 +1,115 @@
+"""
+What theme pages show, read from the tags. Counts come from correlated
+subqueries (not per-row queries, and not joins that multiply rows), so a page
+costs the same number of queries whether a theme has three films or three
+thousand.
+"""
+
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
+from taggit.models import Tag
+
+from catalogue.models import Film, TaggedFilm
+
+from .models import CuratedList, TaggedList, Theme, ThemeRedirect
+
+RELATED_THEMES_SHOWN = 12
+
+
+def _count_tagged(through, published_only=True, **filters):
+    """How many objects of `through` (published ones, by default) carry the outer tag and match `filters`."""
+    if published_only:
+        filters["content_object__is_published"] = True
+    rows = (
+        through.objects.filter(tag=OuterRef("pk"), **filters)
+        .order_by()
+        .values("tag")
+        .annotate(number=Count("pk"))
+        .values("number")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_theme_counts(tags, published_only=True):
+    """Annotate each tag with `film_count` and `list_count` (published ones only, unless told)."""
+    return tags.annotate(
+        film_count=_count_tagged(TaggedFilm, published_only),
+        list_count=_count_tagged(TaggedList, published_only),
+    )
+
+
+def public_themes():
+    """Tags that something published carries: every one of them has a theme page."""
+    published_films = TaggedFilm.objects.filter(tag=OuterRef("pk"), content_object__is_published=True)
+    published_lists = TaggedList.objects.filter(tag=OuterRef("pk"), content_object__is_published=True)
+    return Tag.objects.filter(Exists(published_films) | Exists(published_lists))
+
+
+SORTS = {
+    "name": "Name, A–Z",
+    "films": "Most films",
+}
+
+
+def themes_index(sort="name"):
+    """All public themes with their counts, by name (as readers read an index) or by size."""
+    themes = list(with_theme_counts(public_themes()))
+    themes.sort(key=lambda tag: tag_sort_key(tag.name))
+    if sort == "films":
+        themes.sort(key=lambda tag: (tag.film_count, tag.list_count), reverse=True)
+    return themes
+
+
+def tag_sort_key(name):
+    # Python folds case in every script; SQLite's lower() folds ASCII only.
+    return name.casefold()
+
+
+def find_theme(slug):
+    """(tag, None) for a live theme address, (None, tag) for an old one, (None, None) otherwise."""
+    tag = Tag.objects.select_related("theme").filter(slug=slug).first()
+    if tag is not None:
+        return tag, None
+    redirect = ThemeRedirect.objects.select_related("tag").filter(old_slug=slug).first()
+    return None, (redirect.tag if redirect else None)
+
+
+def editorial_theme(tag):
+    """The editor's words for `tag`, or None (the page then works from the tag alone)."""
+    try:
+        return tag.theme
+    except Theme.DoesNotExist:
+        return None
+
+
+def films_with_theme(tag):
+    return (
+        Film.objects.published()
+        .filter(tagged_items__tag=tag)
+        .for_listing()
+        .order_by("year", Lower("title"), "pk")
+    )
+
+
+def lists_with_theme(tag):
+    return CuratedList.objects.published().filter(tagged_items__tag=tag).with_entry_count().newest_first()
+
+
+def related_themes(tag, limit=RELATED_THEMES_SHOWN):
+    """
+    Tags that published films and lists carry together with `tag`, with how
+    many they share: the most shared first.
+    """
+    films = TaggedFilm.objects.filter(tag=tag, content_object__is_published=True).values("content_object")
+    lists = TaggedList.objects.filter(tag=tag, content_object__is_published=True).values("content_object")
+    related = (
+        Tag.objects.exclude(pk=tag.pk)
+        .annotate(
+            shared_films=_count_tagged(TaggedFilm, content_object__in=films),
+            shared_lists=_count_tagged(TaggedList, content_object__in=lists),
+        )
+        .annotate(shared=F("shared_films") + F("shared_lists"))
+        .filter(shared__gt=0)
+        .order_by("-shared", "name")[:limit]
+    )
+    return list(related)

@@ -1,0 +1,18 @@
+from django.urls import path, register_converter
+
+from catalogue.page_cache import cache_public_page
+
+from . import views
+from .converters import UnicodeSlugConverter
+
+register_converter(UnicodeSlugConverter, "uslug")
+
+app_name = "curation"
+
+urlpatterns = [
+    path("", cache_public_page(views.HomeView.as_view()), name="home"),
+    path("lists/", cache_public_page(views.CuratedListIndexView.as_view()), name="list_index"),
+    path("lists/<slug:slug>/", cache_public_page(views.CuratedListDetailView.as_view()), name="list_detail"),
+    path("themes/", cache_public_page(views.ThemeIndexView.as_view()), name="theme_index"),
+    path("themes/<uslug:slug>/", cache_public_page(views.ThemeDetailView.as_view()), name="theme_detail"),
+]

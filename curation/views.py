@@ -1,0 +1,98 @@
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.views.generic import DetailView, ListView, TemplateView
+
+from .home import home_page_content
+from .models import CuratedList, theme_url
+from .themes import (
+    SORTS,
+    editorial_theme,
+    films_with_theme,
+    find_theme,
+    lists_with_theme,
+    related_themes,
+    themes_index,
+)
+
+
+class HomeView(TemplateView):
+    template_name = "curation/home.html"
+    extra_context = {"nav_section": "home"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["home"] = home_page_content()
+        return context
+
+
+class CuratedListIndexView(ListView):
+    template_name = "curation/list_index.html"
+    context_object_name = "curated_lists"
+    paginate_by = 30
+    extra_context = {"nav_section": "lists"}
+
+    def get_queryset(self):
+        return CuratedList.objects.published().with_entry_count().with_tags().newest_first()
+
+
+class CuratedListDetailView(DetailView):
+    template_name = "curation/list_detail.html"
+    context_object_name = "curated_list"
+    extra_context = {"nav_section": "lists"}
+
+    def get_queryset(self):
+        lists = CuratedList.objects.for_list_page()
+        # Editors preview drafts from the admin's "view on site".
+        if self.request.user.is_staff:
+            return lists
+        return lists.published()
+
+
+class ThemeIndexView(TemplateView):
+    template_name = "curation/theme_index.html"
+    extra_context = {"nav_section": "themes"}
+
+    def get_sort(self):
+        sort = self.request.GET.get("sort", "")
+        return sort if sort in SORTS else "name"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sort"] = self.get_sort()
+        context["sort_options"] = SORTS.items()
+        context["themes"] = themes_index(self.get_sort())
+        return context
+
+
+class ThemeDetailView(ListView):
+    """A theme page: a tag's published films (paginated) and lists, and the themes around it."""
+
+    template_name = "curation/theme_detail.html"
+    context_object_name = "films"
+    paginate_by = 100
+    extra_context = {"nav_section": "themes"}
+
+    def get(self, request, *args, **kwargs):
+        self.tag, moved_to = find_theme(kwargs["slug"])
+        if self.tag is None:
+            if moved_to is None:
+                raise Http404("No theme has this address.")
+            return HttpResponsePermanentRedirect(theme_url(moved_to))
+        self.theme = editorial_theme(self.tag)
+        self.curated_lists = list(lists_with_theme(self.tag))
+        # A tag only drafts carry has no public page, unless an editor wrote one.
+        if not (self.theme or self.curated_lists or self.get_queryset().exists()):
+            raise Http404("Nothing published carries this theme yet.")
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return films_with_theme(self.tag)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            tag=self.tag,
+            theme=self.theme,
+            curated_lists=self.curated_lists,
+            related_themes=related_themes(self.tag),
+        )
+        return context
