@@ -7,11 +7,13 @@ by its title and year still gets a tidy page.
 """
 
 from dataclasses import dataclass, field
-from itertools import groupby
 
 from django.db.models import Prefetch
 
-from .models import Award, Credit, Film, Influence, Quote, Recommendation, Role
+from curation.models import ListEntry
+
+from .credits import group_by_role
+from .models import Award, Credit, Film, Influence, Quote, Recommendation, Role, TaggedFilm
 
 
 @dataclass(frozen=True)
@@ -21,10 +23,14 @@ class Section:
     template: str
     content: object = None
 
+    @property
+    def heading_id(self):
+        return f"{self.anchor}-heading"
+
 
 @dataclass
 class CastAndCrew:
-    crew: list = field(default_factory=list)  # [(role label, [credits])], in Role order
+    crew: list = field(default_factory=list)  # [RoleGroup], in Role order
     cast: list = field(default_factory=list)  # actor credits, billing order
     uncast_characters: list = field(default_factory=list)  # characters whose actor we don't know
 
@@ -32,9 +38,29 @@ class CastAndCrew:
         return bool(self.crew or self.cast or self.uncast_characters)
 
 
+@dataclass
+class Connections:
+    """One film's influences, read from both ends of each Influence row."""
+
+    influenced_by: list = field(default_factory=list)  # Influence rows, `influencer` is the other film
+    influenced: list = field(default_factory=list)  # Influence rows, `influenced` is the other film
+
+    def __bool__(self):
+        return bool(self.influenced_by or self.influenced)
+
+
+@dataclass(frozen=True)
+class Pick:
+    film: Film
+    note: str = ""
+
+
 def film_page_queryset():
-    """Published films with everything their page shows, in a fixed number of queries."""
-    linked = Film.objects.published()
+    """
+    Published films with everything their page shows, in a fixed number of
+    queries. Connected films are joined only when published: an unpublished
+    film has no page to link to.
+    """
     return Film.objects.published().prefetch_related(
         Prefetch("studios", to_attr="studios_list"),
         Prefetch("key_themes", to_attr="key_themes_list"),
@@ -49,49 +75,57 @@ def film_page_queryset():
         Prefetch("awards", Award.objects.select_related("recipient"), to_attr="awards_list"),
         Prefetch(
             "influenced_by",
-            Influence.objects.filter(influencer__in=linked).select_related("influencer"),
+            Influence.objects.filter(influencer__is_published=True).select_related("influencer"),
             to_attr="influenced_by_list",
         ),
         Prefetch(
             "influences",
-            Influence.objects.filter(influenced__in=linked).select_related("influenced"),
+            Influence.objects.filter(influenced__is_published=True).select_related("influenced"),
             to_attr="influences_list",
         ),
         Prefetch(
             "recommendations",
-            Recommendation.objects.filter(recommended__in=linked).select_related("recommended"),
+            Recommendation.objects.filter(recommended__is_published=True).select_related("recommended"),
             to_attr="recommendations_list",
         ),
         Prefetch(
             "recommended_from",
-            Recommendation.objects.filter(film__in=linked).select_related("film"),
+            Recommendation.objects.filter(film__is_published=True).select_related("film"),
             to_attr="recommended_from_list",
         ),
-        Prefetch("tags", to_attr="tags_list"),
+        # Through the tagging rows rather than `tags`, so tags keep the order
+        # the editor gave them (the seed lists "coal mining" first, not "class enemies").
+        Prefetch("tagged_items", TaggedFilm.objects.select_related("tag").order_by("pk"), to_attr="tagged_items_list"),
+        # The published curated lists that include the film (curation app).
+        Prefetch("list_entries", ListEntry.objects.on_film_pages(), to_attr="list_entries_list"),
     )
 
 
 def cast_and_crew(film):
-    crew_credits = sorted(
+    crew = group_by_role(
         (credit for credit in film.credits_list if credit.role != Role.ACTOR),
-        key=lambda credit: (credit.role_rank, credit.position),
+        lambda credit: credit.position,
     )
-    crew = [
-        (Role(role).label, list(credits))
-        for role, credits in groupby(crew_credits, key=lambda credit: credit.role)
-    ]
     cast = [credit for credit in film.credits_list if credit.role == Role.ACTOR]
     cast_character_ids = {credit.character_id for credit in cast}
     uncast = [character for character in film.characters_list if character.pk not in cast_character_ids]
     return CastAndCrew(crew=crew, cast=cast, uncast_characters=uncast)
 
 
+def connections(film):
+    return Connections(influenced_by=film.influenced_by_list, influenced=film.influences_list)
+
+
 def recommended_films(film):
     """This film's own picks in its order, then films that recommend it."""
-    picks = [recommendation.recommended for recommendation in film.recommendations_list]
-    seen = {pick.pk for pick in picks}
-    picks += [r.film for r in film.recommended_from_list if r.film_id not in seen]
+    picks = [Pick(r.recommended, r.note) for r in film.recommendations_list]
+    seen = {pick.film.pk for pick in picks}
+    picks += [Pick(r.film, r.note) for r in film.recommended_from_list if r.film_id not in seen]
     return picks
+
+
+def film_tags(film):
+    return [tagged_item.tag for tagged_item in film.tagged_items_list]
 
 
 def _text(anchor, heading, field_name):
@@ -114,10 +148,6 @@ def _has_production_facts(film):
     return film if any(facts) else None
 
 
-def _has_connections(film):
-    return film if film.influenced_by_list or film.influences_list else None
-
-
 OUTLINE = [
     _text("plot", "Plot", "plot"),
     _items("cast-and-crew", "Cast & Crew", "cast_and_crew", cast_and_crew),
@@ -134,10 +164,11 @@ OUTLINE = [
     _text("what-critics-said", "What Critics Said", "critics"),
     _text("what-audiences-thought", "What Audiences Thought", "audiences"),
     _items("awards", "Awards & Recognition", "awards", lambda film: film.awards_list),
-    _items("film-connections", "Film Connections", "connections", _has_connections),
+    _items("film-connections", "Film Connections", "connections", connections),
     _items("you-might-also-like", "You Might Also Like", "recommendations", recommended_films),
     _text("film-restoration", "Film Restoration", "restoration"),
-    _items("themes-and-topics", "Themes & Topics", "tags", lambda film: film.tags_list),
+    _items("in-curated-lists", "In Curated Lists", "curated_lists", lambda film: film.list_entries_list),
+    _items("themes-and-topics", "Themes & Topics", "tags", film_tags),
 ]
 
 

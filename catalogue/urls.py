@@ -1,9 +1,15 @@
 from django.urls import path
 
 from . import views
+from .page_cache import cache_public_page
 
 app_name = "catalogue"
 
 urlpatterns = [
-    path("films/<slug:slug>/", views.FilmDetailView.as_view(), name="film_detail"),
+    path("films/", cache_public_page(views.FilmListView.as_view()), name="film_list"),
+    path("films/<slug:slug>/", cache_public_page(views.FilmDetailView.as_view()), name="film_detail"),
+    path("people/", cache_public_page(views.PersonListView.as_view()), name="person_list"),
+    path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
+    path("studios/", cache_public_page(views.StudioListView.as_view()), name="studio_list"),
+    path("studios/<slug:slug>/", cache_public_page(views.StudioDetailView.as_view()), name="studio_detail"),
 ]

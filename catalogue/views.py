@@ -1,11 +1,51 @@
-from django.views.generic import DetailView
+from django.db.models import Count, Q
+from django.db.models.functions import Lower
+from django.views.generic import DetailView, ListView
 
+from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections
+from .models import Film, Person, Studio
+
+PAGE_SIZE = 50
+
+
+class FilmListView(ListView):
+    template_name = "catalogue/film_list.html"
+    context_object_name = "films"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav_section": "films"}
+
+    # ?sort= value -> (label, ordering). The primary key comes last so that
+    # films with the same title and year keep their place from page to page.
+    SORTS = {
+        "title": ("Title, A–Z", (Lower("title"), "year", "pk")),
+        "-title": ("Title, Z–A", (Lower("title").desc(), "-year", "-pk")),
+        "year": ("Year, oldest first", ("year", Lower("title"), "pk")),
+        "-year": ("Year, newest first", ("-year", Lower("title"), "pk")),
+    }
+    DEFAULT_SORT = "title"
+
+    def get_sort(self):
+        """The requested sort, or the default one for anything we don't offer."""
+        sort = self.request.GET.get("sort", "")
+        return sort if sort in self.SORTS else self.DEFAULT_SORT
+
+    def get_queryset(self):
+        _label, ordering = self.SORTS[self.get_sort()]
+        return Film.objects.published().for_listing().order_by(*ordering)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sort"] = sort = self.get_sort()
+        context["sort_label"] = self.SORTS[sort][0]
+        context["sort_options"] = [(value, label) for value, (label, _ordering) in self.SORTS.items()]
+        return context
 
 
 class FilmDetailView(DetailView):
     template_name = "catalogue/film_detail.html"
     context_object_name = "film"
+    extra_context = {"nav_section": "films"}
 
     def get_queryset(self):
         return film_page_queryset()
@@ -13,4 +53,55 @@ class FilmDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["sections"] = film_page_sections(self.object)
+        return context
+
+
+class PersonListView(ListView):
+    model = Person
+    template_name = "catalogue/person_list.html"
+    context_object_name = "people"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav_section": "people"}
+
+    def get_queryset(self):
+        return Person.objects.only("name", "original_name", "slug", "birth_year", "death_year").order_by(
+            Lower("name"), "pk"
+        )
+
+
+class PersonDetailView(DetailView):
+    model = Person
+    template_name = "catalogue/person_detail.html"
+    context_object_name = "person"
+    extra_context = {"nav_section": "people"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["filmography"] = filmography(self.object)
+        return context
+
+
+class StudioListView(ListView):
+    template_name = "catalogue/studio_list.html"
+    context_object_name = "studios"
+    paginate_by = PAGE_SIZE
+    extra_context = {"nav_section": "studios"}
+
+    def get_queryset(self):
+        return (
+            Studio.objects.only("name", "original_name", "slug", "city")
+            .annotate(film_count=Count("films", filter=Q(films__is_published=True)))
+            .order_by(Lower("name"), "pk")
+        )
+
+
+class StudioDetailView(DetailView):
+    model = Studio
+    template_name = "catalogue/studio_detail.html"
+    context_object_name = "studio"
+    extra_context = {"nav_section": "studios"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["films"] = self.object.films.published().for_listing().order_by("year", Lower("title"), "pk")
         return context

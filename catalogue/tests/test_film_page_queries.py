@@ -1,0 +1,150 @@
+"""
+Public pages cost a fixed number of queries, however much a film, a person or
+a studio has: a page with hundreds of items runs exactly as many as a bare one.
+"""
+
+import pytest
+
+from catalogue.models import (
+    Award,
+    Character,
+    Credit,
+    ExternalLink,
+    FilmingLocation,
+    Influence,
+    KeyTheme,
+    Person,
+    Quote,
+    Recommendation,
+    Role,
+    Scene,
+    Trivia,
+)
+
+from .factories import make_film, make_person, make_studio
+
+pytestmark = pytest.mark.django_db
+
+MANY = 200
+
+# One query for the film, one per prefetched kind of item (studios, key themes,
+# locations, alternative titles, links, credits, characters, quotes, scenes,
+# trivia, awards, both directions of influences and recommendations, tags,
+# the curated lists that include the film).
+FILM_PAGE_QUERIES = 18
+# A count of the rows, then one page of them.
+INDEX_QUERIES = 2
+# The person or studio, then their films.
+PERSON_PAGE_QUERIES = 2
+STUDIO_PAGE_QUERIES = 2
+
+
+def make_many_films(count, prefix="Film"):
+    return [make_film(f"{prefix} {number}", 1920 + number % 60) for number in range(count)]
+
+
+@pytest.fixture
+def crowded_film():
+    """A film with hundreds of items in every list its page shows."""
+    film = make_film("The Miners", 1937, plot="Coal.", original_title="Шахтёры", tagline="За уголь!")
+    others = make_many_films(MANY, prefix="Connected")
+    people = Person.objects.bulk_create(Person(name=f"Miner {n}", slug=f"miner-{n}") for n in range(MANY))
+    characters = Character.objects.bulk_create(Character(film=film, name=f"Character {n}") for n in range(MANY))
+    Credit.objects.bulk_create(
+        [Credit(film=film, person=person, role=Role.CINEMATOGRAPHER, position=n) for n, person in enumerate(people)]
+        + [
+            Credit(film=film, person=person, role=Role.ACTOR, character=character, position=n)
+            for n, (person, character) in enumerate(zip(people, characters[: MANY // 2]))
+        ]
+    )
+    for model, field in [(Trivia, "text"), (Quote, "text"), (Scene, "description"), (KeyTheme, "text")]:
+        model.objects.bulk_create(model(film=film, **{field: f"{model.__name__} {n}"}) for n in range(MANY))
+    Quote.objects.filter(film=film).update(character=characters[0])
+    Award.objects.bulk_create(
+        Award(film=film, name=f"Prize {n}", recipient=people[n]) for n in range(MANY)
+    )
+    FilmingLocation.objects.bulk_create(FilmingLocation(film=film, name=f"Mine {n}") for n in range(MANY))
+    ExternalLink.objects.bulk_create(
+        ExternalLink(film=film, site=f"Archive {n}", url=f"https://example.org/{n}") for n in range(MANY)
+    )
+    Influence.objects.bulk_create(
+        [Influence(influencer=other, influenced=film, note="montage") for other in others[: MANY // 2]]
+        + [Influence(influencer=film, influenced=other) for other in others[MANY // 2 :]]
+    )
+    Recommendation.objects.bulk_create(
+        [Recommendation(film=film, recommended=other) for other in others[: MANY // 2]]
+        + [Recommendation(film=other, recommended=film) for other in others[MANY // 2 :]]
+    )
+    film.studios.add(*(make_studio(f"Studio {n}") for n in range(20)))
+    film.tags.add(*(f"theme {n}" for n in range(MANY)))
+    return film
+
+
+def test_a_crowded_film_page_runs_a_fixed_number_of_queries(client, crowded_film, django_assert_max_num_queries):
+    with django_assert_max_num_queries(FILM_PAGE_QUERIES):
+        response = client.get(crowded_film.get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count('class="badge badge--unverified"') == 2 * MANY  # trivia and awards
+    assert "Connected 199</a>" in html
+    assert "Miner 199</a>" in html
+
+
+def test_a_bare_film_page_runs_no_more_queries_than_a_crowded_one(client, django_assert_max_num_queries):
+    film = make_film("Strike", 1925)
+
+    with django_assert_max_num_queries(FILM_PAGE_QUERIES):
+        response = client.get(film.get_absolute_url())
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("sort", ["title", "-year"])
+def test_film_index_runs_a_fixed_number_of_queries(client, sort, django_assert_max_num_queries):
+    make_many_films(120)
+
+    with django_assert_max_num_queries(INDEX_QUERIES):
+        response = client.get("/films/", {"sort": sort, "page": 2})
+
+    assert len(response.context["films"]) == 50
+
+
+def test_person_page_with_hundreds_of_credits_runs_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
+    person = make_person("Sergei Yutkevich")
+    films = make_many_films(MANY)
+    roles = [Role.DIRECTOR, Role.SCREENWRITER, Role.ACTOR]
+    Credit.objects.bulk_create(Credit(film=film, person=person, role=roles[n % 3]) for n, film in enumerate(films))
+    for film in films[:50]:
+        character = Character.objects.create(film=film, name="Himself")
+        Credit.objects.create(film=film, person=person, role=Role.ACTOR, character=character)
+
+    with django_assert_max_num_queries(PERSON_PAGE_QUERIES):
+        response = client.get(person.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response.content.decode().count("as</span> Himself") == 50
+
+
+def test_studio_page_with_hundreds_of_films_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    studio = make_studio("Mosfilm")
+    studio.films.add(*make_many_films(MANY))
+
+    with django_assert_max_num_queries(STUDIO_PAGE_QUERIES):
+        response = client.get(studio.get_absolute_url())
+
+    assert response.status_code == 200
+    assert len(response.context["films"]) == MANY
+
+
+def test_people_and_studio_indexes_run_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    Person.objects.bulk_create(Person(name=f"Miner {n}", slug=f"miner-{n}") for n in range(120))
+    for n in range(60):
+        make_studio(f"Studio {n}")
+
+    for url in ("/people/", "/studios/"):
+        with django_assert_max_num_queries(INDEX_QUERIES):
+            response = client.get(url)
+        assert response.status_code == 200
