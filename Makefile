@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
 DEV_ENV := DJANGO_DEBUG=1
-SEED_FIXTURES := fixtures/catalogue.json
+SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
 .PHONY: run setup install test test-sqlite test-postgres seed editor benchmark clean
@@ -17,7 +17,8 @@ run: setup
 
 setup: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
-	$(MAKE) --no-print-directory seed editor
+	$(DEV_ENV) $(BIN)/python manage.py load_seed $(SEED_FIXTURES)
+	$(DEV_ENV) $(BIN)/python manage.py ensure_editor
 
 install: $(INSTALLED)
 
@@ -26,9 +27,10 @@ $(INSTALLED): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Natural keys make this idempotent: loading again updates the seed rows in place.
+# Reload the seed even into a catalogue with content: natural keys make this an
+# update in place (seed rows get the seed's wording back), never a duplicate.
 seed: install
-	$(DEV_ENV) $(BIN)/python manage.py loaddata $(SEED_FIXTURES)
+	$(DEV_ENV) $(BIN)/python manage.py load_seed --force $(SEED_FIXTURES)
 
 editor: install
 	$(DEV_ENV) $(BIN)/python manage.py ensure_editor

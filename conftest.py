@@ -25,3 +25,15 @@ def browser_type_launch_args(browser_type_launch_args):
             "--no-first-run",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    yield playwright
+    # While Playwright's event loop runs in this thread, Django keeps the
+    # thread's database connections in a context variable instead of the
+    # thread's own storage. Close them before the loop stops, or they outlive
+    # the test session and PostgreSQL refuses to drop the test database.
+    from django.db import connections
+
+    connections.close_all()

@@ -108,7 +108,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 
@@ -124,6 +124,27 @@ STORAGES = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+# One spelling per tag and no tags without a letter or digit, in every tag field.
+TAGGIT_TAGS_FROM_STRING = "catalogue.tagging.parse_tags"
+
+# Readers' pages are cached whole and retired on every edit (catalogue.page_cache).
+# The page cache must be shared by all worker processes: a directory on local
+# disk by default. Developers (DJANGO_DEBUG) see template changes at once;
+# DJANGO_PAGE_CACHE_SECONDS=0 turns the page cache off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": (
+        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        if DEBUG or PAGE_CACHE_SECONDS <= 0
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 10000},
+        }
+    ),
+}
 
 # Behind a proxy these come from the environment; the defaults assume plain HTTP
 # on a developer's machine and are hardened by DJANGO_SECURE=1.

@@ -16,5 +16,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Tests see freshly rendered pages unless they test the page cache itself
+# (those switch "pages" to a local-memory cache).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+
 # Fast hashing: tests create users, they don't defend them.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Serve static files straight from the app and project directories, as the
+# development server does; tests never run `collectstatic`.
+WHITENOISE_AUTOREFRESH = True

@@ -9,6 +9,8 @@ intermediate states of a simple swap.
 
 from django.db import models
 
+from ..page_cache import invalidate_pages
+
 
 class OrderedItem(models.Model):
     position = models.PositiveSmallIntegerField(
@@ -32,4 +34,5 @@ def renumber(queryset, field="position"):
             moved.append(row)
     if moved:
         queryset.model._default_manager.bulk_update(moved, [field])
+        invalidate_pages()  # bulk_update sends no save signals
     return len(moved)

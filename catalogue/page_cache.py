@@ -1,0 +1,65 @@
+"""
+Whole-page caching for readers, invalidated by any edit.
+
+Every cached page is keyed by a "content version" that changes whenever an
+editor saves or deletes anything readers can see (see `signals.py`), so a page
+is either fresh or not used at all: there is no stale window to tune. Signed-in
+users always get a freshly rendered page.
+
+The cache alias is "pages"; in production point it at a cache that all worker
+processes share (the default is a file-based cache on local disk).
+"""
+
+from functools import wraps
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.cache import caches
+
+PAGE_CACHE_ALIAS = "pages"
+VERSION_KEY = "content-version"
+
+
+def _cache():
+    return caches[PAGE_CACHE_ALIAS]
+
+
+def content_version():
+    return _cache().get_or_set(VERSION_KEY, lambda: uuid4().hex, timeout=None)
+
+
+def invalidate_pages():
+    """Retire every cached page by moving to a new content version."""
+    _cache().set(VERSION_KEY, uuid4().hex, timeout=None)
+
+
+def _page_key(request):
+    return f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+
+
+def cache_public_page(view):
+    """Serve anonymous GET requests for `view` from the page cache when possible."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        cache = _cache()
+        key = _page_key(request)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming and not response.cookies:
+            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+            def store(rendered):
+                cache.set(key, rendered, timeout)
+
+            if hasattr(response, "add_post_render_callback"):
+                response.add_post_render_callback(store)
+            else:
+                store(response)
+        return response
+
+    return cached_view
