@@ -9,7 +9,7 @@ DEV_ENV := DJANGO_DEBUG=1
 SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
-.PHONY: run setup install test test-sqlite test-postgres seed editor benchmark clean
+.PHONY: run setup install test lint test-sqlite test-postgres seed editor benchmark clean
 
 run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -38,7 +38,11 @@ editor: install
 test: install
 	scripts/ensure-chromium
 	scripts/ensure-postgres
-	$(MAKE) --no-print-directory test-sqlite test-postgres
+	$(MAKE) --no-print-directory lint test-sqlite test-postgres
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 test-sqlite: install
 	$(BIN)/pytest

@@ -1,3 +1,4 @@
+import io
 import os
 
 import pytest
@@ -37,3 +38,19 @@ def playwright(playwright):
     from django.db import connections
 
     connections.close_all()
+
+
+@pytest.fixture
+def editor(db):
+    """The editor `make run` creates: staff, in the Editors group, not a superuser."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("ensure_editor", stdout=io.StringIO())
+    return get_user_model().objects.get(username="editor")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

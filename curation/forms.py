@@ -136,5 +136,6 @@ class MergeTagsForm(forms.Form):
         self.fields["target"].queryset = tags
         # Preselect the spelling most objects already use.
         if not self.is_bound:
-            self.fields["target"].initial = max(tags, key=lambda tag: (tag.film_count + tag.list_count, -tag.pk), default=None)
-
+            self.fields["target"].initial = max(
+                tags, key=lambda tag: (tag.film_count + tag.list_count, -tag.pk), default=None
+            )

@@ -69,9 +69,7 @@ def merge_tags(tags, into):
 
         target_theme = _carry_over_theme(source, target, target_theme)
 
-        featured_twice = FeaturedTheme.objects.filter(
-            tag=target, home_page=OuterRef("home_page")
-        )
+        featured_twice = FeaturedTheme.objects.filter(tag=target, home_page=OuterRef("home_page"))
         FeaturedTheme.objects.filter(tag=source).filter(Exists(featured_twice)).delete()
         FeaturedTheme.objects.filter(tag=source).update(tag=target)
 

@@ -83,12 +83,7 @@ def editorial_theme(tag):
 
 
 def films_with_theme(tag):
-    return (
-        Film.objects.published()
-        .filter(tagged_items__tag=tag)
-        .for_listing()
-        .order_by("year", Lower("title"), "pk")
-    )
+    return Film.objects.published().filter(tagged_items__tag=tag).for_listing().order_by("year", Lower("title"), "pk")
 
 
 def lists_with_theme(tag):

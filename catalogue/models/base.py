@@ -28,10 +28,10 @@ class FilmItem(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        return f"{self.film.get_absolute_url()}#{self.page_anchor}"
+
     def natural_key(self):
         return self.film.natural_key() + tuple(getattr(self, f) for f in self.identity_fields)
 
     natural_key.dependencies = ["catalogue.film"]
-
-    def get_absolute_url(self):
-        return f"{self.film.get_absolute_url()}#{self.page_anchor}"

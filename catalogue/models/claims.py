@@ -47,9 +47,7 @@ class SourcedClaim(models.Model):
         if self.verification == Verification.VERIFIED and not self.source.strip():
             raise ValidationError({"source": "A verified claim needs a source."})
         if self.verification == Verification.DISPUTED and not self.editor_note.strip():
-            raise ValidationError(
-                {"editor_note": "Say why this is disputed; readers will see the note."}
-            )
+            raise ValidationError({"editor_note": "Say why this is disputed; readers will see the note."})
 
 
 def verification_constraint(model_name):

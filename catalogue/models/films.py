@@ -28,11 +28,11 @@ class Studio(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("catalogue:studio_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class FilmQuerySet(models.QuerySet):
@@ -50,7 +50,9 @@ class FilmQuerySet(models.QuerySet):
 class Film(models.Model):
     # Identity
     title = models.CharField(max_length=200)
-    original_title = models.CharField(max_length=200, blank=True, help_text="In the original language and script, e.g. «Шахтёры».")
+    original_title = models.CharField(
+        max_length=200, blank=True, help_text="In the original language and script, e.g. «Шахтёры»."
+    )
     slug = models.SlugField(max_length=220, unique=True, help_text="The film's address; keep it stable once published.")
     year = models.PositiveSmallIntegerField()
     runtime_minutes = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name="runtime (minutes)")
@@ -105,11 +107,11 @@ class Film(models.Model):
     def __str__(self):
         return f"{self.title} ({self.year})"
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("catalogue:film_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     def clean(self):
         super().clean()

@@ -10,7 +10,9 @@ from .ordering import OrderedItem
 
 class Person(models.Model):
     name = models.CharField(max_length=200)
-    original_name = models.CharField(max_length=200, blank=True, help_text="In the original script, e.g. «Сергей Юткевич».")
+    original_name = models.CharField(
+        max_length=200, blank=True, help_text="In the original script, e.g. «Сергей Юткевич»."
+    )
     slug = models.SlugField(max_length=200, unique=True)
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
     death_year = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -23,7 +25,9 @@ class Person(models.Model):
         verbose_name_plural = "people"
         constraints = [
             models.CheckConstraint(
-                condition=Q(birth_year__isnull=True) | Q(death_year__isnull=True) | Q(death_year__gte=models.F("birth_year")),
+                condition=Q(birth_year__isnull=True)
+                | Q(death_year__isnull=True)
+                | Q(death_year__gte=models.F("birth_year")),
                 name="person_died_after_birth",
                 violation_error_message="The year of death cannot be before the year of birth.",
             ),
@@ -32,11 +36,11 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("catalogue:person_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def life_span(self):
@@ -148,4 +152,3 @@ class Credit(FilmItem, OrderedItem):
     @property
     def role_rank(self):
         return ROLE_ORDER.get(self.role, len(ROLE_ORDER))
-

@@ -50,9 +50,7 @@ def make_credit(film, person=None, role=Role.DIRECTOR, character_name=None, **fi
     character = None
     if character_name:
         character, _ = Character.objects.get_or_create(film=film, name=character_name)
-    return Credit.objects.create(
-        film=film, person=person or make_person(), role=role, character=character, **fields
-    )
+    return Credit.objects.create(film=film, person=person or make_person(), role=role, character=character, **fields)
 
 
 def make_trivia(film, text=None, **fields):
@@ -126,9 +124,7 @@ def make_film_with_every_section():
         verification=Verification.DISPUTED,
         editor_note="No source names Stalin's preference.",
     )
-    make_award(
-        film, "Order of the Red Banner of Labour", year=1937, recipient=yutkevich, outcome=Outcome.WON
-    )
+    make_award(film, "Order of the Red Banner of Labour", year=1937, recipient=yutkevich, outcome=Outcome.WON)
     make_award(film, "Stalin Prize", outcome=Outcome.NOMINATED, note="Not awarded due to political changes")
 
     chapaev = make_film("Chapaev", 1934, slug="chapaev-1934")
@@ -137,4 +133,3 @@ def make_film_with_every_section():
     make_recommendation(film, make_film("The Height", 1957, slug="the-height-1957"))
     film.tags.add("coal mining", "Donbas")
     return film
-

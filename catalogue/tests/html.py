@@ -26,7 +26,6 @@ def table_of_contents(html):
     return re.findall(r'href="#([^"]+)"', html[start : html.index("</nav>", start)])
 
 
-
 def section_html(html, anchor):
     """The markup of the film page section with id `anchor`."""
     start = html.index(f'<section id="{anchor}"')

@@ -4,14 +4,11 @@ The admin as an editor uses it: signed in as the `editor` account that
 submitting the forms the way a browser does.
 """
 
-import io
 from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.urls import reverse
 
 from catalogue.models import Character, Credit, Film, Influence, Person, Role, Studio, Trivia, Verification
@@ -101,18 +98,6 @@ def add_row(data, prefix, **fields):
 
 def listed(response):
     return [str(obj) for obj in response.context["cl"].result_list]
-
-
-@pytest.fixture
-def editor(db):
-    call_command("ensure_editor", stdout=io.StringIO())
-    return get_user_model().objects.get(username="editor")
-
-
-@pytest.fixture
-def editor_client(client, editor):
-    client.force_login(editor)
-    return client
 
 
 @pytest.fixture
@@ -220,9 +205,17 @@ def test_editors_autocomplete_people_in_credits(editor_client, miners):
 
 
 def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
-    chapaev, great_citizen, height = make_film("Chapaev", 1934), make_film("The Great Citizen", 1938), make_film("The Height", 1957)
+    chapaev, great_citizen, height = (
+        make_film("Chapaev", 1934),
+        make_film("The Great Citizen", 1938),
+        make_film("The Height", 1957),
+    )
     make_influence(chapaev, great_citizen)  # already first in The Great Citizen's "Influenced by"
-    yutkevich, rapoport, lenfilm = make_person("Sergei Yutkevich"), make_person("Vladimir Rapoport"), make_studio("Lenfilm")
+    yutkevich, rapoport, lenfilm = (
+        make_person("Sergei Yutkevich"),
+        make_person("Vladimir Rapoport"),
+        make_studio("Lenfilm"),
+    )
     data = form_data(editor_client.get(admin_url(Film, "add")))
     data.update(title="The Miners", original_title="Шахтёры", slug="the-miners", year="1937", studios=str(lenfilm.pk))
     data["tags"] = "coal mining, Donbas"
@@ -232,7 +225,13 @@ def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
     add_row(data, "credits", person=yutkevich.pk, role=Role.DIRECTOR)
     add_row(data, "credits", person=rapoport.pk, role=Role.CINEMATOGRAPHER)
     add_row(data, "trivia", text="Real Donbas miners were used as extras", verification=Verification.UNVERIFIED)
-    add_row(data, "trivia", text="Mining equipment was borrowed", source="Iskusstvo kino, 1937", verification=Verification.VERIFIED)
+    add_row(
+        data,
+        "trivia",
+        text="Mining equipment was borrowed",
+        source="Iskusstvo kino, 1937",
+        verification=Verification.VERIFIED,
+    )
     add_row(data, "quotes", text="We don't just dig coal, we build the future!")
     add_row(data, "influenced_by", influencer=chapaev.pk, note="Character archetypes of the heroic worker")
     add_row(data, "influences", influenced=great_citizen.pk, note="Similar themes of hunting internal enemies")
@@ -246,7 +245,10 @@ def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
         ("Real Donbas miners were used as extras", 1),
         ("Mining equipment was borrowed", 2),
     ]
-    assert [(c.person.name, c.position) for c in film.credits.all()] == [("Sergei Yutkevich", 1), ("Vladimir Rapoport", 2)]
+    assert [(c.person.name, c.position) for c in film.credits.all()] == [
+        ("Sergei Yutkevich", 1),
+        ("Vladimir Rapoport", 2),
+    ]
     assert [k.position for k in film.key_themes.all()] == [1, 2]
     assert [c.name for c in film.characters.all()] == ["Semyon Primak"]
     assert film.quotes.get().text == "We don't just dig coal, we build the future!"
@@ -255,7 +257,10 @@ def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
     assert film.influenced_by.get().influencer == chapaev
     assert film.recommendations.get().recommended == height
     # Added from The Miners' side, the influence joins the end of The Great Citizen's list.
-    assert [(i.influencer.title, i.position) for i in great_citizen.influenced_by.all()] == [("Chapaev", 1), ("The Miners", 2)]
+    assert [(i.influencer.title, i.position) for i in great_citizen.influenced_by.all()] == [
+        ("Chapaev", 1),
+        ("The Miners", 2),
+    ]
 
 
 def test_an_actor_is_cast_as_one_of_the_films_characters(editor_client, miners):
@@ -286,10 +291,16 @@ def test_the_add_page_explains_why_no_character_can_be_chosen_yet(editor_client)
     "rows, message",
     [
         (
-            [("credits", {"person": "yutkevich", "role": Role.DIRECTOR}), ("credits", {"person": "yutkevich", "role": Role.DIRECTOR})],
+            [
+                ("credits", {"person": "yutkevich", "role": Role.DIRECTOR}),
+                ("credits", {"person": "yutkevich", "role": Role.DIRECTOR}),
+            ],
             "This person is already credited in this role",
         ),
-        ([("trivia", {"text": "Unsourced", "verification": Verification.VERIFIED})], "A verified claim needs a source."),
+        (
+            [("trivia", {"text": "Unsourced", "verification": Verification.VERIFIED})],
+            "A verified claim needs a source.",
+        ),
         ([("trivia", {"text": "Doubtful", "verification": Verification.DISPUTED})], "Say why this is disputed"),
         ([("key_themes", {"text": "x" * 301})], "at most 300 characters"),
     ],
@@ -300,7 +311,9 @@ def test_a_bad_row_is_shown_to_the_editor_and_nothing_is_saved(editor_client, ro
     data = form_data(editor_client.get(admin_url(Film, "add")))
     data.update(title="The Miners", slug="the-miners", year="1937")
     for prefix, fields in rows:
-        add_row(data, prefix, **{name: yutkevich.pk if value == "yutkevich" else value for name, value in fields.items()})
+        add_row(
+            data, prefix, **{name: yutkevich.pk if value == "yutkevich" else value for name, value in fields.items()}
+        )
 
     response = editor_client.post(admin_url(Film, "add"), data)
 
@@ -417,7 +430,9 @@ def test_marking_trivia_verified_leaves_unsourced_items_alone(editor_client, min
 def test_marking_trivia_disputed_needs_an_editors_note(editor_client, miners):
     noted = make_trivia(miners, "Noted", editor_note="Contradicted by the studio archive.")
     bare = miners.trivia.get(text="Real Donbas miners were used as extras")
-    editor_client.post(admin_url(Trivia, "changelist"), {"action": "mark_disputed", "_selected_action": [noted.pk, bare.pk]})
+    editor_client.post(
+        admin_url(Trivia, "changelist"), {"action": "mark_disputed", "_selected_action": [noted.pk, bare.pk]}
+    )
     assert set(Trivia.objects.filter(verification=Verification.DISPUTED)) == {noted}
 
 

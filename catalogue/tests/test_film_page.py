@@ -103,7 +103,7 @@ def test_cast_and_crew_link_people_and_name_characters(client, miners):
     response = client.get(miners.get_absolute_url())
     html = text_of(response)
 
-    assertContains(response, '<dt>Director</dt>', html=True)
+    assertContains(response, "<dt>Director</dt>", html=True)
     assertContains(response, '<a href="/people/sergei-yutkevich/">Sergei Yutkevich</a>', html=True)
     assert re.search(r'Boris Poslavsky</a>\s*<span class="as">as</span>\s*Semyon Primak', html)
     # Chub's actor is unknown: a character, not a credit.
@@ -161,12 +161,13 @@ def test_an_influence_shows_on_both_films_pages_with_its_note(client, miners):
 
     note = "Character archetypes of the heroic worker"
     influenced_by, influenced = section_html(miners_page, "film-connections").split("This film influenced")
-    assert '<h3>Influenced by</h3>' in influenced_by
+    assert "<h3>Influenced by</h3>" in influenced_by
     assert f'<li><a href="/films/chapaev-1934/">Chapaev</a> (1934) — {note}</li>' in influenced_by
     assert "Similar themes of hunting internal enemies" in influenced
-    assert f'<li><a href="/films/the-miners-1937/">The Miners</a> (1937) — {note}</li>' in section_html(
-        chapaev_page, "film-connections"
-    ).split("This film influenced")[1]
+    assert (
+        f'<li><a href="/films/the-miners-1937/">The Miners</a> (1937) — {note}</li>'
+        in section_html(chapaev_page, "film-connections").split("This film influenced")[1]
+    )
 
 
 def test_recommendations_link_films_from_both_ends(client, miners):

@@ -91,8 +91,16 @@ def test_the_miners_has_its_identity_and_every_long_section(miners):
     assert miners.box_office.startswith("Unknown - Soviet films were not tracked")
     assert miners.production_notes.startswith("Filmed during the height of Stalin's Great Purge")
     for section in [
-        "plot", "historical_background", "why_it_matters", "making_of", "visual_style",
-        "innovations", "music", "critics", "audiences", "restoration",
+        "plot",
+        "historical_background",
+        "why_it_matters",
+        "making_of",
+        "visual_style",
+        "innovations",
+        "music",
+        "critics",
+        "audiences",
+        "restoration",
     ]:
         assert getattr(miners, section), f"{section} is empty"
 
@@ -128,10 +136,21 @@ def test_the_miners_key_themes_and_locations_keep_the_seed_order(miners):
 
 def test_the_miners_has_the_seeds_fifteen_tags(miners):
     assert set(miners.tags.names()) == {
-        "coal mining", "Soviet propaganda", "industrialization", "political struggle",
-        "shock worker", "Donbas", "Stakhanovite movement", "class enemies", "Party leadership",
-        "socialist competition", "sabotage", "collective farming", "industrial accident",
-        "revolutionary fervor", "production quotas",
+        "coal mining",
+        "Soviet propaganda",
+        "industrialization",
+        "political struggle",
+        "shock worker",
+        "Donbas",
+        "Stakhanovite movement",
+        "class enemies",
+        "Party leadership",
+        "socialist competition",
+        "sabotage",
+        "collective farming",
+        "industrial accident",
+        "revolutionary fervor",
+        "production quotas",
     }
 
 
@@ -205,9 +224,16 @@ def test_facts_that_filmographies_contradict_are_disputed_with_a_note(catalogue)
 
 BAD_SECOND_ROWS = {
     "a film outside cinema's history": (
-        {"model": "catalogue.film", "fields": {
-            "title": "Too Early", "slug": "too-early-1700", "year": 1700,
-            "created_at": "2026-11-26T00:00:00Z", "updated_at": "2026-11-26T00:00:00Z"}},
+        {
+            "model": "catalogue.film",
+            "fields": {
+                "title": "Too Early",
+                "slug": "too-early-1700",
+                "year": 1700,
+                "created_at": "2026-11-26T00:00:00Z",
+                "updated_at": "2026-11-26T00:00:00Z",
+            },
+        },
         IntegrityError,
         "film_year_in_cinema_history",
     ),

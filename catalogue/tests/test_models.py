@@ -274,8 +274,23 @@ def two_films_with_every_item():
 
 
 NATURAL_KEY_MODELS = [
-    Film, Person, Studio, AlternativeTitle, KeyTheme, FilmingLocation, ExternalLink, Character,
-    Quote, Scene, Trivia, Award, Credit, Influence, Recommendation, TaggedFilm, Tag,
+    Film,
+    Person,
+    Studio,
+    AlternativeTitle,
+    KeyTheme,
+    FilmingLocation,
+    ExternalLink,
+    Character,
+    Quote,
+    Scene,
+    Trivia,
+    Award,
+    Credit,
+    Influence,
+    Recommendation,
+    TaggedFilm,
+    Tag,
 ]
 
 

@@ -47,7 +47,9 @@ class CuratedListAdmin(SortableAdminBase, admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A short list of the editorial staff: editors need no permission on user accounts to pick one.
         if db_field.name == "author":
-            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True).order_by("first_name", "last_name", "username")
+            kwargs["queryset"] = (
+                get_user_model().objects.filter(is_staff=True).order_by("first_name", "last_name", "username")
+            )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):

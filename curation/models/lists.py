@@ -21,9 +21,7 @@ class CuratedListQuerySet(models.QuerySet):
 
     def with_entry_count(self):
         """Counts only the entries a reader sees: those of published films."""
-        return self.annotate(
-            entry_count=Count("entries", filter=Q(entries__film__is_published=True), distinct=True)
-        )
+        return self.annotate(entry_count=Count("entries", filter=Q(entries__film__is_published=True), distinct=True))
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
@@ -31,7 +29,9 @@ class CuratedListQuerySet(models.QuerySet):
     def with_tags(self):
         """Tags in the order the editor gave them, as `tag_list` on each list."""
         return self.prefetch_related(
-            Prefetch("tagged_items", TaggedList.objects.select_related("tag").order_by("pk"), to_attr="tagged_items_list")
+            Prefetch(
+                "tagged_items", TaggedList.objects.select_related("tag").order_by("pk"), to_attr="tagged_items_list"
+            )
         )
 
     def for_list_page(self):
@@ -42,8 +42,10 @@ class CuratedListQuerySet(models.QuerySet):
             .only(*ListEntry.LIST_PAGE_FIELDS)
             .order_by("position", "pk")
         )
-        return self.select_related("author").with_tags().prefetch_related(
-            Prefetch("entries", entries, to_attr="entries_shown")
+        return (
+            self.select_related("author")
+            .with_tags()
+            .prefetch_related(Prefetch("entries", entries, to_attr="entries_shown"))
         )
 
 
@@ -89,16 +91,16 @@ class CuratedList(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.slug,)
-
-    def get_absolute_url(self):
-        return reverse("curation:list_detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("curation:list_detail", args=[self.slug])
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def tag_list(self):
@@ -125,7 +127,9 @@ class CuratedList(models.Model):
         """
         if entry.curated_list_id != self.pk:
             raise ValueError(f"{entry} is not an entry of {self}.")
-        entries = [other for other in self.entries.select_for_update().order_by("position", "pk") if other.pk != entry.pk]
+        entries = [
+            other for other in self.entries.select_for_update().order_by("position", "pk") if other.pk != entry.pk
+        ]
         index = min(max(to_position, 1), len(entries) + 1) - 1
         entries.insert(index, entry)
         moved = []
@@ -240,7 +244,9 @@ class ListEntry(OrderedItem):
     def save(self, *args, **kwargs):
         # A new entry without a place goes to the end of its list.
         if self._state.adding and not self.position and self.curated_list_id:
-            last = ListEntry.objects.filter(curated_list_id=self.curated_list_id).aggregate(last=Max("position"))["last"]
+            last = ListEntry.objects.filter(curated_list_id=self.curated_list_id).aggregate(last=Max("position"))[
+                "last"
+            ]
             self.position = (last or 0) + 1
         super().save(*args, **kwargs)
 

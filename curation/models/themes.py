@@ -37,13 +37,13 @@ class Theme(models.Model):
     def __str__(self):
         return self.tag.name
 
+    def get_absolute_url(self):
+        return theme_url(self.tag)
+
     def natural_key(self):
         return tuple(self.tag.natural_key())
 
     natural_key.dependencies = ["taggit.tag"]
-
-    def get_absolute_url(self):
-        return theme_url(self.tag)
 
 
 class ThemeRedirectManager(models.Manager):

@@ -49,7 +49,13 @@ def list_form(curated_list=None, entries=(), **fields):
 
 
 def row(film, position, blurb="Why it belongs here.", fact=None, entry=None):
-    return {"id": entry.pk if entry else "", "film": film.pk, "blurb": blurb, "featured_fact": fact.pk if fact else "", "position": position}
+    return {
+        "id": entry.pk if entry else "",
+        "film": film.pk,
+        "blurb": blurb,
+        "featured_fact": fact.pk if fact else "",
+        "position": position,
+    }
 
 
 def errors_of(response):
@@ -308,7 +314,9 @@ def test_editors_choose_the_featured_lists_in_order(editor_client, client):
 def test_an_entry_saved_in_the_admin_appears_on_the_public_list(editor_client, client, strike):
     curated_list = make_list("Dams", slug="dams")
 
-    editor_client.post(admin_url(CuratedList, "change", curated_list.pk), list_form(curated_list, entries=[row(strike, 1)]))
+    editor_client.post(
+        admin_url(CuratedList, "change", curated_list.pk), list_form(curated_list, entries=[row(strike, 1)])
+    )
 
     assert ListEntry.objects.filter(curated_list=curated_list, film=strike).exists()
     assert 'href="/films/strike-1925/"' in client.get(curated_list.get_absolute_url()).text

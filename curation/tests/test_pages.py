@@ -50,7 +50,9 @@ def test_the_seed_list_reads_like_the_seed(client, seed):
         (10, "the-ascent-1977"),
     ]
     page = text_of(response)
-    assert page.index("Soviet cinema has a rich history") < page.index("Strike (1925)") < page.index("The Ascent (1977)")
+    assert (
+        page.index("Soviet cinema has a rich history") < page.index("Strike (1925)") < page.index("The Ascent (1977)")
+    )
     for entry in entries:
         assert f'href="/films/{entry.film.slug}/"' in response.text
         assert entry.blurb in page
@@ -79,7 +81,12 @@ def test_each_of_the_miners_themes_has_a_page_that_links_back_to_the_film(client
 
 def test_a_fact_shows_how_far_it_is_verified(client):
     strike = make_film("Strike", 1925)
-    fact = make_trivia(strike, "Factory workers played the workers.", verification=Verification.DISPUTED, editor_note="No source names them.")
+    fact = make_trivia(
+        strike,
+        "Factory workers played the workers.",
+        verification=Verification.DISPUTED,
+        editor_note="No source names them.",
+    )
     curated_list = make_list()
     add_entry(curated_list, strike, featured_fact=fact)
 
@@ -207,7 +214,11 @@ def test_a_theme_page_shows_the_editorial_intro_and_share_description(client):
 
 
 def test_a_theme_page_lists_the_films_and_lists_that_carry_it(client):
-    strike, vow, draft = make_film("Strike", 1925), make_film("The Vow", 1946), make_film("Draft", 1950, is_published=False)
+    strike, vow, draft = (
+        make_film("Strike", 1925),
+        make_film("The Vow", 1946),
+        make_film("Draft", 1950, is_published=False),
+    )
     for film in (strike, vow, draft):
         film.tags.add("factories")
     factory_list = make_list("Factory films")
@@ -306,7 +317,8 @@ def test_the_themes_index_sorts_by_name_in_any_script_or_by_size(client):
 
 
 def test_the_home_page_has_sensible_defaults_when_nothing_is_chosen(client):
-    old, new = make_list("Older list"), make_list("Newer list")
+    old = make_list("Older list")
+    make_list("Newer list")
     old.published_at = old.published_at.replace(year=2020)
     old.save()
     make_list("Draft list", is_published=False)

@@ -54,7 +54,7 @@ def test_a_list_of_hundreds_of_entries_runs_a_fixed_number_of_queries(client, dj
     facts = Trivia.objects.bulk_create(Trivia(film=film, text=f"Fact about {film.title}") for film in films)
     ListEntry.objects.bulk_create(
         ListEntry(curated_list=curated_list, film=film, blurb=f"Blurb {n}", featured_fact=fact, position=n)
-        for n, (film, fact) in enumerate(zip(films, facts), start=1)
+        for n, (film, fact) in enumerate(zip(films, facts, strict=True), start=1)
     )
     tag_lists([curated_list], make_tags(20))
 
@@ -89,9 +89,7 @@ def test_a_theme_with_hundreds_of_films_and_dozens_of_lists_runs_a_fixed_number_
     assert len(response.context["related_themes"]) == 12
 
 
-def test_the_themes_index_with_hundreds_of_themes_runs_a_fixed_number_of_queries(
-    client, django_assert_max_num_queries
-):
+def test_the_themes_index_with_hundreds_of_themes_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     tags = make_tags(MANY)
     films = make_films(30)
     tag_films(films, tags[: MANY // 2])
@@ -122,9 +120,15 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, chosen, django_ass
     tag_lists(lists, tags[50:60])
     if chosen:
         home_page = HomePage.objects.create(pk=1)
-        FeaturedList.objects.bulk_create(FeaturedList(home_page=home_page, curated_list=item, position=n) for n, item in enumerate(lists[:10]))
-        FeaturedFilm.objects.bulk_create(FeaturedFilm(home_page=home_page, film=film, position=n) for n, film in enumerate(films[:20]))
-        FeaturedTheme.objects.bulk_create(FeaturedTheme(home_page=home_page, tag=tag, position=n) for n, tag in enumerate(tags[:20]))
+        FeaturedList.objects.bulk_create(
+            FeaturedList(home_page=home_page, curated_list=item, position=n) for n, item in enumerate(lists[:10])
+        )
+        FeaturedFilm.objects.bulk_create(
+            FeaturedFilm(home_page=home_page, film=film, position=n) for n, film in enumerate(films[:20])
+        )
+        FeaturedTheme.objects.bulk_create(
+            FeaturedTheme(home_page=home_page, tag=tag, position=n) for n, tag in enumerate(tags[:20])
+        )
 
     with django_assert_max_num_queries(HOME_PAGE_QUERIES):
         response = client.get("/")

@@ -45,4 +45,3 @@ class Command(BaseCommand):
             f"Editor “{username}” can sign in at /admin/{' (restored to the Editors group)' if changed else ''}. "
             f"Forgotten the password? `DJANGO_DEBUG=1 .venv/bin/python manage.py changepassword {username}`"
         )
-
