@@ -9,6 +9,14 @@ from catalogue.models import Film, OrderedItem
 from .lists import CuratedList
 
 HOME_PAGE_ID = 1
+HOME_PAGE_KEY = "home"
+
+
+class HomePageManager(models.Manager):
+    def get_by_natural_key(self, key):
+        if key != HOME_PAGE_KEY:
+            raise self.model.DoesNotExist(f"There is one home page, known as “{HOME_PAGE_KEY}”.")
+        return self.get(pk=HOME_PAGE_ID)
 
 
 class HomePage(models.Model):
@@ -17,11 +25,15 @@ class HomePage(models.Model):
     leave empty is filled with sensible defaults (see `curation.home`).
     """
 
+    # The one row always has this id, including when a fixture creates it.
+    id = models.PositiveSmallIntegerField(primary_key=True, default=HOME_PAGE_ID, editable=False)
     welcome = models.TextField(
         blank=True,
         help_text="A short welcome under the site's name. Leave empty for the standard one.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = HomePageManager()
 
     class Meta:
         verbose_name = "home page"
@@ -36,17 +48,37 @@ class HomePage(models.Model):
     def get_absolute_url(self):
         return "/"
 
+    def natural_key(self):
+        return (HOME_PAGE_KEY,)
+
     @classmethod
     def load(cls):
         """The home page's settings, or unsaved defaults: reading never writes."""
         return cls.objects.filter(pk=HOME_PAGE_ID).first() or cls(pk=HOME_PAGE_ID)
 
 
+class FeaturedItemManager(models.Manager):
+    def get_by_natural_key(self, home_page_key, *featured_key):
+        home_page = HomePage.objects.get_by_natural_key(home_page_key)
+        featured_field = self.model._meta.get_field(self.model.featured_field)
+        featured = featured_field.related_model._default_manager.get_by_natural_key(*featured_key)
+        return self.get(home_page=home_page, **{self.model.featured_field: featured})
+
+
 class FeaturedItem(OrderedItem):
     home_page = models.ForeignKey(HomePage, on_delete=models.CASCADE)
 
+    featured_field = None  # the foreign key to what is featured
+
+    objects = FeaturedItemManager()
+
     class Meta(OrderedItem.Meta):
         abstract = True
+
+    def natural_key(self):
+        return (*self.home_page.natural_key(), *getattr(self, self.featured_field).natural_key())
+
+    natural_key.dependencies = ["curation.homepage"]
 
 
 class FeaturedList(FeaturedItem):
@@ -56,6 +88,8 @@ class FeaturedList(FeaturedItem):
         related_name="featured_on_home",
         help_text="Only published lists are shown.",
     )
+
+    featured_field = "curated_list"
 
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured list"
@@ -80,6 +114,8 @@ class FeaturedFilm(FeaturedItem):
         help_text="Only published films are shown.",
     )
 
+    featured_field = "film"
+
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured film"
         default_related_name = "featured_films"
@@ -97,6 +133,8 @@ class FeaturedFilm(FeaturedItem):
 
 class FeaturedTheme(FeaturedItem):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="featured_on_home", verbose_name="theme")
+
+    featured_field = "tag"
 
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured theme"

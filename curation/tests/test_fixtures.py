@@ -49,3 +49,14 @@ def test_the_seed_list_is_published_with_its_themes(seed):
 
     assert seed_list.is_published
     assert sorted(seed_list.tags.names()) == ["factories", "industrialization", "working class"]
+
+
+def test_the_seeded_home_page_shows_the_editors_picks(client, seed):
+    page = client.get("/").text
+
+    assert '<a href="/lists/soviet-factory-films/">' in page
+    miners, strike, ascent = (
+        page.index(f'href="/films/{slug}/"') for slug in ("the-miners-1937", "strike-1925", "the-ascent-1977")
+    )
+    assert miners < strike < ascent
+    assert 'href="/themes/coal-mining/"' in page
