@@ -29,3 +29,4 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Serve static files straight from the app and project directories, as the
 # development server does; tests never run `collectstatic`.
 WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -15,7 +15,12 @@ class FilmAdminForm(forms.ModelForm):
     class Meta:
         model = Film
         fields = "__all__"
-        widgets = {"tags": TagWidget(attrs={"class": "vLargeTextField"})}
+        widgets = {
+            "tags": TagWidget(attrs={"class": "vLargeTextField"}),
+            "tagline": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "tagline_translation": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "box_office": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class RowRulesMixin:

@@ -225,3 +225,11 @@ def test_navigation_marks_the_current_part_of_the_site(client, miners):
 
     assertContains(response, '<a href="/people/" aria-current="true">People</a>', html=True)
     assertContains(response, '<a href="/films/">Films</a>', html=True)
+
+
+def test_the_site_icon_is_served_for_pages_that_do_not_name_one(client):
+    response = client.get("/favicon.ico", follow=True)
+
+    assert response.redirect_chain[0][1] == 301
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/svg+xml")
