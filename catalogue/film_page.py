@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from curation.models import ListEntry
 
 from .credits import group_by_role
-from .models import Award, Credit, Film, Influence, Quote, Recommendation, Role, TaggedFilm
+from .models import Award, Credit, Film, FilmStudio, Influence, Quote, Recommendation, Role, TaggedFilm
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,9 @@ def film_page_queryset():
     film has no page to link to.
     """
     return Film.objects.published().prefetch_related(
-        Prefetch("studios", to_attr="studios_list"),
+        # Through the studio links, so studios keep the order of the film's
+        # credits (Lenfilm Studio before Goskino), not their alphabetical order.
+        Prefetch("studio_links", FilmStudio.objects.select_related("studio"), to_attr="studio_links_list"),
         Prefetch("key_themes", to_attr="key_themes_list"),
         Prefetch("filming_locations", to_attr="locations_list"),
         Prefetch("alternative_titles", to_attr="alternative_titles_list"),
@@ -140,7 +142,7 @@ def _has_production_facts(film):
     facts = (
         film.release_date,
         film.box_office,
-        film.studios_list,
+        film.studio_links_list,
         film.locations_list,
         film.alternative_titles_list,
         film.production_notes,

@@ -26,7 +26,6 @@ class FilmAdmin(SortableAdminBase, admin.ModelAdmin):
                     "release_date",
                     "tagline",
                     "tagline_translation",
-                    "studios",
                     "box_office",
                     "is_published",
                 ]
@@ -46,7 +45,6 @@ class FilmAdmin(SortableAdminBase, admin.ModelAdmin):
         ("Themes & topics", {"fields": ["tags"]}),
     ]
     prepopulated_fields = {"slug": ["title", "year"]}
-    autocomplete_fields = ["studios"]
     inlines = FILM_INLINES
 
     list_display = ["title", "year", "country", "is_published", "trivia_count"]

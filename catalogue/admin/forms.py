@@ -143,6 +143,20 @@ class QuoteFormSet(FilmCharacterChoicesMixin, DensePositionsFormSet):
     pass
 
 
+class FilmStudioFormSet(DensePositionsFormSet):
+    """
+    A film's studios, each named once. Django's formset finds a studio repeated
+    among the rows; these messages replace its wording, which names the hidden
+    film field ("film and studio") and points "below" from the repeated row.
+    """
+
+    def get_unique_error_message(self, unique_check):
+        return "A studio is listed more than once: name each studio once."
+
+    def get_form_error(self):
+        return "This studio is already listed above."
+
+
 class PersonCreditFormSet(FarEndFormSet):
     ordered_within = "film"
     row_identity = ("film", "role")

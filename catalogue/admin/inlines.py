@@ -16,6 +16,7 @@ from ..models import (
     Credit,
     ExternalLink,
     FilmingLocation,
+    FilmStudio,
     Influence,
     KeyTheme,
     Quote,
@@ -23,7 +24,14 @@ from ..models import (
     Scene,
     Trivia,
 )
-from .forms import CheckedInlineFormSet, CreditFormSet, DensePositionsFormSet, InfluencedFilmsFormSet, QuoteFormSet
+from .forms import (
+    CheckedInlineFormSet,
+    CreditFormSet,
+    DensePositionsFormSet,
+    FilmStudioFormSet,
+    InfluencedFilmsFormSet,
+    QuoteFormSet,
+)
 
 # Quotes and scenes are a sentence or two: a short box keeps their rows compact.
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
@@ -53,6 +61,15 @@ class OrderedTabularInline(QuietRowsMixin, SortableTabularInline):
 
 class OrderedStackedInline(QuietRowsMixin, SortableStackedInline):
     formset = DensePositionsFormSet
+
+
+class FilmStudioInline(OrderedTabularInline):
+    """The studios credited with the film, in the order its credits name them."""
+
+    model = FilmStudio
+    formset = FilmStudioFormSet
+    fields = ["studio"]
+    autocomplete_fields = ["studio"]
 
 
 class KeyThemeInline(OrderedTabularInline):
@@ -160,8 +177,10 @@ class ExternalLinkInline(OrderedTabularInline):
     verbose_name_plural = "also available on (external links)"
 
 
-# In the order of the public film page.
+# The production studios first, next to the film's facts above them; then in
+# the order of the public film page.
 FILM_INLINES = [
+    FilmStudioInline,
     KeyThemeInline,
     CharacterInline,
     CreditInline,

@@ -60,7 +60,9 @@ class Film(models.Model):
     release_date = models.DateField(null=True, blank=True)
     tagline = models.CharField(max_length=300, blank=True, help_text="In the original language.")
     tagline_translation = models.CharField(max_length=300, blank=True)
-    studios = models.ManyToManyField(Studio, blank=True, related_name="films", verbose_name="production studios")
+    studios = models.ManyToManyField(
+        Studio, through="FilmStudio", blank=True, related_name="films", verbose_name="production studios"
+    )
     box_office = models.TextField(blank=True)
 
     # Long-form sections, in the order the film page shows them.
@@ -150,6 +152,44 @@ class TaggedFilm(TaggedItemBase):
         return (*self.content_object.natural_key(), *self.tag.natural_key())
 
     natural_key.dependencies = ["catalogue.film", "taggit.tag"]
+
+
+class FilmStudioManager(models.Manager):
+    def get_by_natural_key(self, film_slug, studio_slug):
+        return self.get(film__slug=film_slug, studio__slug=studio_slug)
+
+
+class FilmStudio(FilmItem, OrderedItem):
+    """
+    A studio credited with a film's production. The credits name the studios in
+    an order of their own (The Miners: Lenfilm Studio, then Goskino), which the
+    studios' alphabetical order would lose.
+    """
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="studio_links")
+    # A studio behind films is not deleted with a click: the films would silently lose their credit.
+    studio = models.ForeignKey(Studio, on_delete=models.PROTECT, related_name="film_links")
+
+    objects = FilmStudioManager()
+    page_anchor = "about-the-production"
+
+    class Meta(OrderedItem.Meta):
+        verbose_name = "production studio"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "studio"],
+                name="film_studio_once_per_film",
+                violation_error_message="This studio is already listed for this film.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.studio} — {self.film}"
+
+    def natural_key(self):
+        return (*self.film.natural_key(), *self.studio.natural_key())
+
+    natural_key.dependencies = ["catalogue.film", "catalogue.studio"]
 
 
 class AlternativeTitle(FilmItem):

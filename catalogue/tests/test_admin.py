@@ -4,6 +4,7 @@ The admin as an editor uses it: signed in as the `editor` account that
 submitting the forms the way a browser does.
 """
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -217,8 +218,9 @@ def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
         make_studio("Lenfilm"),
     )
     data = form_data(editor_client.get(admin_url(Film, "add")))
-    data.update(title="The Miners", original_title="Шахтёры", slug="the-miners", year="1937", studios=str(lenfilm.pk))
+    data.update(title="The Miners", original_title="Шахтёры", slug="the-miners", year="1937")
     data["tags"] = "coal mining, Donbas"
+    add_row(data, "studio_links", studio=lenfilm.pk)
     add_row(data, "key_themes", text="Class struggle and the triumph of the proletariat")
     add_row(data, "key_themes", text="Vigilance against internal enemies and saboteurs")
     add_row(data, "characters", name="Semyon Primak")
@@ -350,6 +352,51 @@ def test_reordered_rows_are_saved_as_positions_one_to_n(editor_client, miners):
         ("Real Donbas miners were used as extras", 2),
         ("Second fact", 3),
     ]
+
+
+def test_a_studio_already_on_the_film_is_refused(editor_client, miners):
+    data = form_data(editor_client.get(admin_url(Film, "change", miners.pk)))
+    add_row(data, "studio_links", studio=Studio.objects.get(name="Lenfilm").pk)
+    response = save_film(editor_client, miners, data)
+    assert response.status_code == 200
+    assert "A studio is listed more than once: name each studio once." in response.text
+    assert "This studio is already listed above." in response.text
+    assert miners.studio_links.count() == 1
+
+
+def test_a_studio_listed_twice_on_a_new_film_is_refused(editor_client):
+    lenfilm = make_studio("Lenfilm")
+    data = form_data(editor_client.get(admin_url(Film, "add")))
+    data.update(title="The Miners", slug="the-miners", year="1937")
+    add_row(data, "studio_links", studio=lenfilm.pk)
+    add_row(data, "studio_links", studio=lenfilm.pk)
+
+    response = editor_client.post(admin_url(Film, "add"), data)
+
+    assert response.status_code == 200
+    assert "A studio is listed more than once: name each studio once." in response.text
+    assert "This studio is already listed above." in response.text
+    assert not Film.objects.exists()
+
+
+def test_reordered_studios_are_saved_as_positions_one_to_n(editor_client, miners):
+    miners.studios.add(make_studio("Goskino"), through_defaults={"position": 2})
+    miners.studios.add(make_studio("Mosfilm"), through_defaults={"position": 3})
+    data = form_data(editor_client.get(admin_url(Film, "change", miners.pk)))
+    # Dragged: Mosfilm to the top, Lenfilm to the bottom; the page sends gaps.
+    data.update({"studio_links-0-position": "9", "studio_links-1-position": "4", "studio_links-2-position": "2"})
+    assert save_film(editor_client, miners, data).status_code == 302
+    assert [(link.studio.name, link.position) for link in miners.studio_links.select_related("studio")] == [
+        ("Mosfilm", 1),
+        ("Goskino", 2),
+        ("Lenfilm", 3),
+    ]
+
+
+def test_the_film_form_opens_its_rows_with_the_production_studios(editor_client, miners):
+    html = editor_client.get(admin_url(Film, "change", miners.pk)).text
+    headings = re.findall(r'<h2 id="[\w-]+-heading" class="inline-heading">\s*([^<]+?)\s*</h2>', html)
+    assert headings[:2] == ["Production studios", "Key themes (under the tagline)"]
 
 
 def test_tags_are_matched_to_existing_ones_and_empty_ones_refused(editor_client, miners):

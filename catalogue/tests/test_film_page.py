@@ -11,7 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from catalogue.models import Film
 
-from .factories import make_film, make_film_with_every_section
+from .factories import make_film, make_film_with_every_section, make_studio
 from .html import positions, section_html, section_ids, table_of_contents, text_of
 
 pytestmark = pytest.mark.django_db
@@ -122,6 +122,20 @@ def test_production_facts_link_the_studio(client, miners):
     assertContains(response, "Filmed during the height of the Great Purge.")
 
 
+def test_studios_are_listed_in_the_editors_order_not_alphabetically(client, miners):
+    # Lenfilm Studio (from the factory) is first; the editor put Mosfilm before Goskino,
+    # though Goskino was added first and comes first alphabetically.
+    miners.studios.add(make_studio("Goskino"), through_defaults={"position": 3})
+    miners.studios.add(make_studio("Mosfilm"), through_defaults={"position": 2})
+    miners.studio_links.filter(studio__name="Lenfilm Studio").update(position=1)
+
+    html = text_of(client.get(miners.get_absolute_url()))
+
+    production = section_html(html, "about-the-production")
+    lenfilm, mosfilm, goskino = positions(production, ">Lenfilm Studio</a>", ">Mosfilm</a>", ">Goskino</a>")
+    assert lenfilm < mosfilm < goskino
+
+
 def test_quotes_and_scenes_are_shown(client, miners):
     response = client.get(miners.get_absolute_url())
 
@@ -218,6 +232,18 @@ def test_the_miners_from_the_seed_fixture_shows_its_whole_page(client):
     missing = [text for text in texts if escape(text) not in html]
     assert missing == []
     assert "Wikimedia</a>" in html
+
+
+def test_the_seeds_studios_are_listed_as_its_credits_name_them(client):
+    call_command("loaddata", settings.BASE_DIR / "fixtures" / "catalogue.json", verbosity=0)
+
+    html = text_of(client.get("/films/the-miners-1937/"))
+
+    assert re.search(
+        r'<dt>Production</dt>\s*<dd><a href="/studios/lenfilm-studio/">Lenfilm Studio</a>, '
+        r'<a href="/studios/goskino/">Goskino</a></dd>',
+        section_html(html, "about-the-production"),
+    )
 
 
 def test_every_film_connected_to_the_miners_in_the_seed_links_to_its_own_page(client):

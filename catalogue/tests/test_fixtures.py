@@ -72,7 +72,7 @@ def test_loading_twice_changes_no_row_count(catalogue):
 
     assert row_counts() == after_first_load
     assert after_first_load["catalogue.Film"] == 23
-    assert after_first_load["catalogue.Film_studios"] == 2
+    assert after_first_load["catalogue.FilmStudio"] == 2
     assert after_first_load["catalogue.TaggedFilm"] == after_first_load["taggit.Tag"] == 15
 
 
@@ -119,7 +119,7 @@ def test_the_miners_has_every_item_of_its_page(miners):
     assert list(miners.external_links.values_list("site", flat=True)) == ["Wikimedia"]
 
 
-def test_the_miners_key_themes_and_locations_keep_the_seed_order(miners):
+def test_the_miners_key_themes_locations_and_studios_keep_the_seed_order(miners):
     assert list(miners.key_themes.values_list("text", flat=True)) == [
         "Class struggle and the triumph of the proletariat",
         "Vigilance against internal enemies and saboteurs",
@@ -132,6 +132,11 @@ def test_the_miners_key_themes_and_locations_keep_the_seed_order(miners):
         "Leningrad Film Studio",
     ]
     assert sorted(miners.studios.values_list("original_name", flat=True)) == ["Госкино", "Ленфильм"]
+    # The seed credits Lenfilm Studio first, though Goskino comes first alphabetically.
+    assert [(link.studio.name, link.position) for link in miners.studio_links.select_related("studio")] == [
+        ("Lenfilm Studio", 1),
+        ("Goskino", 2),
+    ]
 
 
 def test_the_miners_has_the_seeds_fifteen_tags(miners):

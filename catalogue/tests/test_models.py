@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 from django.urls import resolve
 from taggit.models import Tag
 
@@ -14,6 +15,7 @@ from catalogue.models import (
     ExternalLink,
     Film,
     FilmingLocation,
+    FilmStudio,
     Influence,
     KeyTheme,
     Person,
@@ -181,6 +183,30 @@ def test_a_disputed_fact_needs_a_note_for_readers():
     fact.full_clean()
 
 
+# Studios
+
+
+def test_a_studio_is_listed_once_per_film():
+    film, studio = make_film(), make_studio("Lenfilm Studio")
+    film.studios.add(studio)
+    again = FilmStudio(film=film, studio=studio)
+
+    assert "This studio is already listed for this film." in validation_messages(again)["__all__"]
+    refused, savepoint = refused_by_database()
+    with refused, savepoint:
+        again.save()
+
+
+def test_a_studio_with_films_cannot_be_deleted():
+    film, studio = make_film(), make_studio("Lenfilm Studio")
+    film.studios.add(studio)
+
+    with pytest.raises(ProtectedError), transaction.atomic():
+        studio.delete()
+
+    assert list(film.studios.all()) == [studio]
+
+
 # Connections
 
 
@@ -265,8 +291,9 @@ def two_films_with_every_item():
             film.tags.add(f"tag {n}")
         make_credit(film, actor, Role.ACTOR)  # the same actor, uncredited as to character
         make_credit(film, director, Role.DIRECTOR)
-    make_studio("Lenfilm Studio")
-    make_studio("Goskino")
+    studios = [make_studio("Lenfilm Studio"), make_studio("Goskino")]
+    for film in films:
+        film.studios.add(*studios)
     Influence.objects.create(influencer=films[0], influenced=films[1])
     Influence.objects.create(influencer=films[1], influenced=films[0])
     Recommendation.objects.create(film=films[0], recommended=films[1])
@@ -287,6 +314,7 @@ NATURAL_KEY_MODELS = [
     Trivia,
     Award,
     Credit,
+    FilmStudio,
     Influence,
     Recommendation,
     TaggedFilm,
