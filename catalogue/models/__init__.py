@@ -9,6 +9,7 @@ from .films import (
     KeyTheme,
     Studio,
     TaggedFilm,
+    TaggedObject,
 )
 from .ordering import OrderedItem, renumber
 from .page_items import Award, Outcome, Quote, Scene, Trivia
@@ -35,6 +36,7 @@ __all__ = [
     "SourcedClaim",
     "Studio",
     "TaggedFilm",
+    "TaggedObject",
     "Trivia",
     "Verification",
     "renumber",

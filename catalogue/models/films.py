@@ -127,17 +127,33 @@ class Film(models.Model):
         return self.year - self.year % 10
 
 
-class TaggedFilmManager(models.Manager):
-    def get_by_natural_key(self, film_slug, tag_name):
-        return self.get(content_object__slug=film_slug, tag__name=tag_name)
+class TaggedObjectManager(models.Manager):
+    def get_by_natural_key(self, object_slug, tag_name):
+        return self.get(content_object__slug=object_slug, tag__name=tag_name)
 
 
-class TaggedFilm(TaggedItemBase):
-    """A real foreign key to the film, so that tags travel in fixtures by natural key."""
+class TaggedObject(TaggedItemBase):
+    """
+    Tags on one model (films, lists) through a real foreign key instead of
+    taggit's generic one: joins stay simple, and a tagging travels in fixtures
+    by natural key (the object's slug and the tag's name), not by primary key.
+    Subclasses declare `content_object` and a unique (content_object, tag).
+    """
 
+    objects = TaggedObjectManager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.content_object} — {self.tag}"
+
+    def natural_key(self):
+        return (*self.content_object.natural_key(), *self.tag.natural_key())
+
+
+class TaggedFilm(TaggedObject):
     content_object = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="tagged_items")
-
-    objects = TaggedFilmManager()
 
     class Meta:
         verbose_name = "film tag"
@@ -145,11 +161,8 @@ class TaggedFilm(TaggedItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="taggedfilm_once_per_film"),
         ]
 
-    def __str__(self):
-        return f"{self.content_object} — {self.tag}"
-
-    def natural_key(self):
-        return (*self.content_object.natural_key(), *self.tag.natural_key())
+    def natural_key(self):  # redefined only to say what loads first
+        return super().natural_key()
 
     natural_key.dependencies = ["catalogue.film", "taggit.tag"]
 

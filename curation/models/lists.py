@@ -7,9 +7,8 @@ from django.db.models import Count, Max, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
-from catalogue.models import Film, OrderedItem, Trivia, renumber
+from catalogue.models import Film, OrderedItem, TaggedObject, Trivia, renumber
 from catalogue.page_cache import invalidate_pages
 
 ANONYMOUS_AUTHOR = "Kinozavod editors"
@@ -142,17 +141,8 @@ class CuratedList(models.Model):
         entry.position = index + 1
 
 
-class TaggedListManager(models.Manager):
-    def get_by_natural_key(self, list_slug, tag_name):
-        return self.get(content_object__slug=list_slug, tag__name=tag_name)
-
-
-class TaggedList(TaggedItemBase):
-    """A real foreign key to the list (as catalogue.TaggedFilm does for films), so tags travel in fixtures."""
-
+class TaggedList(TaggedObject):
     content_object = models.ForeignKey(CuratedList, on_delete=models.CASCADE, related_name="tagged_items")
-
-    objects = TaggedListManager()
 
     class Meta:
         verbose_name = "list tag"
@@ -160,11 +150,8 @@ class TaggedList(TaggedItemBase):
             models.UniqueConstraint(fields=["content_object", "tag"], name="taggedlist_once_per_list"),
         ]
 
-    def __str__(self):
-        return f"{self.content_object} — {self.tag}"
-
-    def natural_key(self):
-        return (*self.content_object.natural_key(), *self.tag.natural_key())
+    def natural_key(self):  # redefined only to say what loads first
+        return super().natural_key()
 
     natural_key.dependencies = ["curation.curatedlist", "taggit.tag"]
 
