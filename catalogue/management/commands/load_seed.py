@@ -22,4 +22,5 @@ class Command(BaseCommand):
                 "`make seed` reloads the seed content."
             )
             return
-        call_command("loaddata", *fixtures, verbosity=verbosity)
+        # The same checks as any import: the seed is content like any other.
+        call_command("import_fixtures", *fixtures, verbosity=verbosity)
