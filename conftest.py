@@ -41,6 +41,27 @@ def playwright(playwright):
 
 
 @pytest.fixture
+def page_cache(settings):
+    """The whole-page cache switched on (tests otherwise see freshly rendered pages), empty."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"},
+    }
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+    return caches["pages"]
+
+
+@pytest.fixture
+def seed(db):
+    """The content `make run` shows a new user: The Miners and the seed list."""
+    from core.tests.helpers import load_seed
+
+    load_seed()
+
+
+@pytest.fixture
 def editor(db):
     """The editor `make run` creates: staff, in the Editors group, not a superuser."""
     from django.contrib.auth import get_user_model

@@ -3,14 +3,15 @@ The film page: what it loads and the outline it shows.
 
 The outline follows the seed page's order. A section without content is left
 out, so the table of contents and the page always agree, and a film known only
-by its title and year still gets a tidy page.
+by its title and year still gets a tidy page. Apps built on the catalogue add
+sections of their own with `add_section` (the curated lists a film is in, for one).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from django.db.models import Prefetch
-
-from curation.models import ListEntry
 
 from .credits import group_by_role
 from .models import Award, Credit, Film, FilmStudio, Influence, Quote, Recommendation, Role, TaggedFilm
@@ -26,6 +27,19 @@ class Section:
     @property
     def heading_id(self):
         return f"{self.anchor}-heading"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A place in the outline; `content(film)` is what it shows, and nothing leaves it out."""
+
+    anchor: str
+    heading: str
+    template: str
+    content: Callable
+
+    def section(self, film):
+        return Section(self.anchor, self.heading, self.template, self.content(film))
 
 
 @dataclass
@@ -98,8 +112,7 @@ def film_page_queryset():
         # Through the tagging rows rather than `tags`, so tags keep the order
         # the editor gave them (the seed lists "coal mining" first, not "class enemies").
         Prefetch("tagged_items", TaggedFilm.objects.select_related("tag").order_by("pk"), to_attr="tagged_items_list"),
-        # The published curated lists that include the film (curation app).
-        Prefetch("list_entries", ListEntry.objects.on_film_pages(), to_attr="list_entries_list"),
+        *(prefetch() for prefetch in _added_prefetches.values()),
     )
 
 
@@ -131,11 +144,11 @@ def film_tags(film):
 
 
 def _text(anchor, heading, field_name):
-    return lambda film: Section(anchor, heading, "catalogue/sections/text.html", getattr(film, field_name))
+    return Part(anchor, heading, "catalogue/sections/text.html", attrgetter(field_name))
 
 
 def _items(anchor, heading, template, content):
-    return lambda film: Section(anchor, heading, f"catalogue/sections/{template}.html", content(film))
+    return Part(anchor, heading, f"catalogue/sections/{template}.html", content)
 
 
 def _has_production_facts(film):
@@ -160,21 +173,33 @@ OUTLINE = [
     _text("visual-style", "Visual Style", "visual_style"),
     _text("innovations", "Innovations", "innovations"),
     _text("music", "Music", "music"),
-    _items("famous-quotes", "Famous Quotes", "quotes", lambda film: film.quotes_list),
-    _items("memorable-scenes", "Memorable Scenes", "scenes", lambda film: film.scenes_list),
-    _items("did-you-know", "Did You Know?", "trivia", lambda film: film.trivia_list),
+    _items("famous-quotes", "Famous Quotes", "quotes", attrgetter("quotes_list")),
+    _items("memorable-scenes", "Memorable Scenes", "scenes", attrgetter("scenes_list")),
+    _items("did-you-know", "Did You Know?", "trivia", attrgetter("trivia_list")),
     _text("what-critics-said", "What Critics Said", "critics"),
     _text("what-audiences-thought", "What Audiences Thought", "audiences"),
-    _items("awards", "Awards & Recognition", "awards", lambda film: film.awards_list),
+    _items("awards", "Awards & Recognition", "awards", attrgetter("awards_list")),
     _items("film-connections", "Film Connections", "connections", connections),
     _items("you-might-also-like", "You Might Also Like", "recommendations", recommended_films),
     _text("film-restoration", "Film Restoration", "restoration"),
-    _items("in-curated-lists", "In Curated Lists", "curated_lists", lambda film: film.list_entries_list),
     _items("themes-and-topics", "Themes & Topics", "tags", film_tags),
 ]
+_added_prefetches = {}  # anchor -> prefetch()
+
+
+def add_section(part, *, before, prefetch):
+    """
+    Show `part` on every film page, just before the section anchored at
+    `before`. `prefetch()` returns the Prefetch that loads what it shows for
+    the film page's queryset (called per request, so its filters are current),
+    which keeps the page at a fixed number of queries.
+    """
+    OUTLINE[:] = [existing for existing in OUTLINE if existing.anchor != part.anchor]
+    OUTLINE.insert([existing.anchor for existing in OUTLINE].index(before), part)
+    _added_prefetches[part.anchor] = prefetch
 
 
 def film_page_sections(film):
     """The sections `film` (from `film_page_queryset`) has content for, in page order."""
-    sections = (build(film) for build in OUTLINE)
+    sections = (part.section(film) for part in OUTLINE)
     return [section for section in sections if section.content]

@@ -2,6 +2,8 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.views.generic import DetailView, ListView
 
+from core.views import Sort, SortMixin
+
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections
 from .models import Film, Person, Studio
@@ -9,37 +11,23 @@ from .models import Film, Person, Studio
 PAGE_SIZE = 50
 
 
-class FilmListView(ListView):
+class FilmListView(SortMixin, ListView):
     template_name = "catalogue/film_list.html"
     context_object_name = "films"
     paginate_by = PAGE_SIZE
     extra_context = {"nav_section": "films"}
-
-    # ?sort= value -> (label, ordering). The primary key comes last so that
-    # films with the same title and year keep their place from page to page.
-    SORTS = {
-        "title": ("Title, A–Z", (Lower("title"), "year", "pk")),
-        "-title": ("Title, Z–A", (Lower("title").desc(), "-year", "-pk")),
-        "year": ("Year, oldest first", ("year", Lower("title"), "pk")),
-        "-year": ("Year, newest first", ("-year", Lower("title"), "pk")),
+    # The primary key comes last so that films with the same title and year
+    # keep their place from page to page.
+    sorts = {
+        "title": Sort("Title, A–Z", (Lower("title"), "year", "pk")),
+        "-title": Sort("Title, Z–A", (Lower("title").desc(), "-year", "-pk")),
+        "year": Sort("Year, oldest first", ("year", Lower("title"), "pk")),
+        "-year": Sort("Year, newest first", ("-year", Lower("title"), "pk")),
     }
-    DEFAULT_SORT = "title"
-
-    def get_sort(self):
-        """The requested sort, or the default one for anything we don't offer."""
-        sort = self.request.GET.get("sort", "")
-        return sort if sort in self.SORTS else self.DEFAULT_SORT
+    default_sort = "title"
 
     def get_queryset(self):
-        _label, ordering = self.SORTS[self.get_sort()]
-        return Film.objects.published().for_listing().order_by(*ordering)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["sort"] = sort = self.get_sort()
-        context["sort_label"] = self.SORTS[sort][0]
-        context["sort_options"] = [(value, label) for value, (label, _ordering) in self.SORTS.items()]
-        return context
+        return Film.objects.published().for_listing().order_by(*self.get_ordering())
 
 
 class FilmDetailView(DetailView):

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -48,9 +49,18 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "taggit",
     "adminsortable2",
+    # Ours, each building only on those above it: core <- catalogue <- curation.
+    "core",
     "catalogue",
     "curation",
 ]
+
+# What readers see and editors edit: saving any of these retires cached pages,
+# the Editors group may change them, and fixtures of them can be imported.
+CONTENT_APPS = ["catalogue", "curation", "taggit"]
+
+# Tags are shared by every content app; the page a tag leads to is curation's theme page.
+ABSOLUTE_URL_OVERRIDES = {"taggit.tag": lambda tag: reverse("curation:theme_detail", args=[tag.slug])}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -123,9 +133,9 @@ STORAGES = {
 
 TAGGIT_CASE_INSENSITIVE = True
 # One spelling per tag and no tags without a letter or digit, in every tag field.
-TAGGIT_TAGS_FROM_STRING = "catalogue.tagging.parse_tags"
+TAGGIT_TAGS_FROM_STRING = "core.tagging.parse_tags"
 
-# Readers' pages are cached whole and retired on every edit (catalogue.page_cache).
+# Readers' pages are cached whole and retired on every edit (core.page_cache).
 # The page cache must be shared by all worker processes: a directory on local
 # disk by default. Developers (DJANGO_DEBUG) see template changes at once;
 # DJANGO_PAGE_CACHE_SECONDS=0 turns the page cache off.

@@ -5,3 +5,8 @@ class CurationConfig(AppConfig):
     name = "curation"
     verbose_name = "Curation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .film_pages import add_lists_section
+
+        add_lists_section()

@@ -1,12 +1,12 @@
 """Forms of the curation admin."""
 
-from adminsortable2.admin import CustomInlineFormSet
 from django import forms
 from django.core.exceptions import ValidationError
 from taggit.models import Tag
 
-from catalogue.models import Trivia, renumber
-from catalogue.tagging import find_tag, validate_tag_name
+from catalogue.models import Trivia
+from core.formsets import DensePositionsFormSet
+from core.tagging import find_tag, validate_tag_name
 
 from .models import CuratedList, ListEntry
 
@@ -70,37 +70,9 @@ class ListEntryForm(forms.ModelForm):
         return Trivia.objects.none()
 
 
-class DensePositionsFormSet(CustomInlineFormSet):
-    """Rows dragged into order; whatever positions the page sends, they are saved as 1..n."""
-
-    def save(self, commit=True):
-        rows = super().save(commit)
-        if commit:
-            renumber(self.model._default_manager.filter(**{self.fk.name: self.instance}))
-        return rows
-
-
 class ListEntryFormSet(DensePositionsFormSet):
-    """A list's entries: a film appears once."""
-
     duplicate_message = "This film is already in the list."
-
-    def clean(self):
-        seen = set()
-        duplicates = False
-        for form in self.forms:
-            if not hasattr(form, "cleaned_data") or self._should_delete_form(form):
-                continue
-            film = form.cleaned_data.get("film")
-            if film is None:
-                continue
-            if film.pk in seen:
-                form.add_error("film", self.duplicate_message)
-                duplicates = True
-            seen.add(film.pk)
-        if duplicates:
-            raise ValidationError("A film can appear only once in a list.")
-        super().clean()
+    duplicates_message = "A film can appear only once in a list."
 
 
 class TagAdminForm(forms.ModelForm):

@@ -1,6 +1,6 @@
 """
 How editors rename and merge tags without breaking theme addresses. (What
-makes a usable tag name lives in `catalogue.tagging`.)
+makes a usable tag name lives in `core.tagging`.)
 
 Tags are shared by films (catalogue.TaggedFilm) and lists (TaggedList); this
 module works on every tagged-item model taggit knows, so a third one needs no
@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from taggit.models import ItemBase, Tag
 
-from catalogue.page_cache import invalidate_pages
+from core.page_cache import invalidate_pages
 
 from .models import FeaturedTheme, Theme, ThemeRedirect
 

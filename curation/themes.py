@@ -45,12 +45,6 @@ def public_themes():
     return Tag.objects.filter(Exists(published_films) | Exists(published_lists))
 
 
-SORTS = {
-    "name": "Name, A–Z",
-    "films": "Most films",
-}
-
-
 def themes_index(sort="name"):
     """All public themes with their counts, by name (as readers read an index) or by size."""
     themes = list(with_theme_counts(public_themes()))

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from catalogue.page_cache import cache_public_page
+from core.page_cache import cache_public_page
 
 from . import views
 from .converters import UnicodeSlugConverter

@@ -1,10 +1,11 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.views import Sort, SortMixin
+
 from .home import home_page_content
-from .models import CuratedList, theme_url
+from .models import CuratedList
 from .themes import (
-    SORTS,
     editorial_theme,
     films_with_theme,
     find_theme,
@@ -47,18 +48,14 @@ class CuratedListDetailView(DetailView):
         return lists.published()
 
 
-class ThemeIndexView(TemplateView):
+class ThemeIndexView(SortMixin, TemplateView):
     template_name = "curation/theme_index.html"
     extra_context = {"nav_section": "themes"}
-
-    def get_sort(self):
-        sort = self.request.GET.get("sort", "")
-        return sort if sort in SORTS else "name"
+    sorts = {"name": Sort("Name, A–Z"), "films": Sort("Most films")}
+    default_sort = "name"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["sort"] = self.get_sort()
-        context["sort_options"] = SORTS.items()
         context["themes"] = themes_index(self.get_sort())
         return context
 
@@ -76,7 +73,7 @@ class ThemeDetailView(ListView):
         if self.tag is None:
             if moved_to is None:
                 raise Http404("No theme has this address.")
-            return HttpResponsePermanentRedirect(theme_url(moved_to))
+            return HttpResponsePermanentRedirect(moved_to.get_absolute_url())
         self.theme = editorial_theme(self.tag)
         self.curated_lists = list(lists_with_theme(self.tag))
         # A tag only drafts carry has no public page, unless an editor wrote one.

@@ -1,12 +1,3 @@
-"""
-The editors' admin. Importing the modules registers their model admins; the
-site's name is set here, once, for the whole admin.
-"""
+"""The catalogue's admin. Importing the modules registers their model admins."""
 
-from django.contrib import admin
-
-from . import films, people, studios, trivia  # noqa: F401  (registers the model admins)
-
-admin.site.site_header = "Kinozavod editorial"
-admin.site.site_title = "Kinozavod editorial"
-admin.site.index_title = "Content"
+from . import films, people, studios, trivia  # noqa: F401

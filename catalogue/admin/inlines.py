@@ -9,6 +9,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models
 
+from core.formsets import CheckedInlineFormSet, DensePositionsFormSet
+
 from ..models import (
     AlternativeTitle,
     Award,
@@ -24,14 +26,7 @@ from ..models import (
     Scene,
     Trivia,
 )
-from .forms import (
-    CheckedInlineFormSet,
-    CreditFormSet,
-    DensePositionsFormSet,
-    FilmStudioFormSet,
-    InfluencedFilmsFormSet,
-    QuoteFormSet,
-)
+from .forms import CreditFormSet, FarEndFormSet, FilmStudioFormSet, QuoteFormSet
 
 # Quotes and scenes are a sentence or two: a short box keeps their rows compact.
 SHORT_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 70})}}
@@ -154,7 +149,7 @@ class InfluencedFilmsInline(QuietRowsMixin, admin.TabularInline):
 
     model = Influence
     fk_name = "influencer"
-    formset = InfluencedFilmsFormSet
+    formset = FarEndFormSet
     fields = ["influenced", "note"]
     autocomplete_fields = ["influenced"]
     verbose_name = "film this film influenced"

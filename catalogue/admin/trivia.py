@@ -5,10 +5,11 @@ checked, and this is where editors work through it.
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db.models import Max
 from django.utils.text import Truncator
 
-from ..models import Trivia, Verification, renumber
+from core.ordering import renumber
+
+from ..models import Trivia, Verification
 from .filters import HasSourceFilter
 
 
@@ -32,11 +33,10 @@ class TriviaAdmin(admin.ModelAdmin):
         return bool(item.source.strip())
 
     def save_model(self, request, obj, form, change):
-        """A new item, or one moved to another film, goes to the end of its film's list."""
+        """An item moved to another film joins the end of its list (new ones do by themselves); both lists stay 1..n."""
         moved_from = form.initial.get("film") if change and "film" in form.changed_data else None
-        if not change or moved_from:
-            last = Trivia.objects.filter(film=obj.film).aggregate(last=Max("position"))["last"]
-            obj.position = (last or 0) + 1
+        if moved_from:
+            obj.place_at_end()
         super().save_model(request, obj, form, change)
         for film_id in {obj.film_id, moved_from} - {None}:
             renumber(Trivia.objects.filter(film_id=film_id))

@@ -9,9 +9,7 @@ from .films import (
     KeyTheme,
     Studio,
     TaggedFilm,
-    TaggedObject,
 )
-from .ordering import OrderedItem, renumber
 from .page_items import Award, Outcome, Quote, Scene, Trivia
 from .people import Character, Credit, Person, Role
 
@@ -26,7 +24,6 @@ __all__ = [
     "FilmStudio",
     "Influence",
     "KeyTheme",
-    "OrderedItem",
     "Outcome",
     "Person",
     "Quote",
@@ -36,8 +33,6 @@ __all__ = [
     "SourcedClaim",
     "Studio",
     "TaggedFilm",
-    "TaggedObject",
     "Trivia",
     "Verification",
-    "renumber",
 ]

@@ -1,29 +1,17 @@
-from django.db import models
+from django.core.exceptions import ValidationError
+
+from core.natural_keys import NaturalKeyModel
 
 
-class SlugManager(models.Manager):
-    """Models whose public address is their slug are identified by it in fixtures too."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class FilmItemManager(models.Manager):
-    def get_by_natural_key(self, film_slug, *identity):
-        lookups = dict(zip(self.model.identity_fields, identity, strict=True))
-        return self.get(film__slug=film_slug, **lookups)
-
-
-class FilmItem(models.Model):
+class FilmItem(NaturalKeyModel):
     """
-    Something shown on one film's page. Within its film it is identified by
-    `identity_fields` (its text, its name…), which is also what makes loading
-    the same fixture twice update rows instead of duplicating them.
+    Something shown on one film's page. Its natural key is its film's slug
+    and what identifies it within the film (its text, its name…), which is
+    also what makes loading the same fixture twice update rows instead of
+    duplicating them.
     """
 
-    identity_fields = ()
-
-    objects = FilmItemManager()
+    ordered_within = "film"  # for the ordered ones: each film has its own list
 
     class Meta:
         abstract = True
@@ -31,7 +19,23 @@ class FilmItem(models.Model):
     def get_absolute_url(self):
         return f"{self.film.get_absolute_url()}#{self.page_anchor}"
 
-    def natural_key(self):
-        return self.film.natural_key() + tuple(getattr(self, f) for f in self.identity_fields)
 
-    natural_key.dependencies = ["catalogue.film"]
+class SameFilmMixin:
+    """
+    Rows that belong to a film and point at another item of a film (a credit's
+    character, a quote's speaker, a list entry's featured fact): that item
+    must be one of the same film's.
+    """
+
+    same_film_fields = ()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.same_film_fields:
+            item = getattr(self, name)
+            if item is not None and self.film_id and item.film_id != self.film_id:
+                label = self._meta.get_field(name).verbose_name
+                errors[name] = f"That {label} belongs to another film."
+        if errors:
+            raise ValidationError(errors)

@@ -34,14 +34,6 @@ class SourcedClaim(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_verified(self):
-        return self.verification == Verification.VERIFIED
-
-    @property
-    def is_disputed(self):
-        return self.verification == Verification.DISPUTED
-
     def clean(self):
         super().clean()
         if self.verification == Verification.VERIFIED and not self.source.strip():

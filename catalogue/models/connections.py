@@ -8,29 +8,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from core.natural_keys import NaturalKeyModel
+from core.ordering import OrderedItem
+
 from .films import Film
-from .ordering import OrderedItem
 
 
-class FilmPairManager(models.Manager):
-    def get_by_natural_key(self, first_slug, second_slug):
-        first, second = self.model.pair_fields
-        return self.get(**{f"{first}__slug": first_slug, f"{second}__slug": second_slug})
+class FilmPair(NaturalKeyModel, OrderedItem):
+    """Two films linked, ordered in the list of the `ordered_within` one."""
 
-
-class FilmPair(OrderedItem):
     pair_fields = ()
-
-    objects = FilmPairManager()
 
     class Meta(OrderedItem.Meta):
         abstract = True
-
-    def natural_key(self):
-        first, second = (getattr(self, name) for name in self.pair_fields)
-        return (*first.natural_key(), *second.natural_key())
-
-    natural_key.dependencies = ["catalogue.film"]
 
     def clean(self):
         super().clean()
@@ -45,6 +35,8 @@ class Influence(FilmPair):
     note = models.CharField(max_length=300, blank=True, help_text="How, e.g. “Eisenstein's montage techniques”.")
 
     pair_fields = ("influencer", "influenced")
+    natural_key_fields = ("influencer__slug", "influenced__slug")
+    ordered_within = "influenced"  # the influenced film's "Influenced by" list
 
     class Meta(FilmPair.Meta):
         constraints = [
@@ -67,6 +59,8 @@ class Recommendation(FilmPair):
     note = models.CharField(max_length=300, blank=True)
 
     pair_fields = ("film", "recommended")
+    natural_key_fields = ("film__slug", "recommended__slug")
+    ordered_within = "film"
 
     class Meta(FilmPair.Meta):
         constraints = [

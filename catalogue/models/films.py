@@ -4,23 +4,25 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
 
-from .base import FilmItem, SlugManager
-from .ordering import OrderedItem
+from core.natural_keys import NaturalKeyManager, NaturalKeyModel
+from core.ordering import OrderedItem
+from core.tagging import TaggedObject
+
+from .base import FilmItem
 
 FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
 LAST_PLAUSIBLE_YEAR = 2100
 
 
-class Studio(models.Model):
+class Studio(NaturalKeyModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
     original_name = models.CharField(max_length=200, blank=True, help_text="In the original language, e.g. «Ленфильм».")
     city = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
 
-    objects = SlugManager()
+    natural_key_fields = ("slug",)
 
     class Meta:
         ordering = ["name"]
@@ -30,9 +32,6 @@ class Studio(models.Model):
 
     def get_absolute_url(self):
         return reverse("catalogue:studio_detail", args=[self.slug])
-
-    def natural_key(self):
-        return (self.slug,)
 
 
 class FilmQuerySet(models.QuerySet):
@@ -47,7 +46,7 @@ class FilmQuerySet(models.QuerySet):
         return self.only("title", "original_title", "slug", "year", "runtime_minutes", "country")
 
 
-class Film(models.Model):
+class Film(NaturalKeyModel):
     # Identity
     title = models.CharField(max_length=200)
     original_title = models.CharField(
@@ -88,7 +87,8 @@ class Film(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = SlugManager.from_queryset(FilmQuerySet)()
+    objects = NaturalKeyManager.from_queryset(FilmQuerySet)()
+    natural_key_fields = ("slug",)
 
     class Meta:
         ordering = ["title", "year"]
@@ -112,44 +112,12 @@ class Film(models.Model):
     def get_absolute_url(self):
         return reverse("catalogue:film_detail", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     def clean(self):
         super().clean()
         if self.year and self.year > timezone.now().year + 5:
             raise ValidationError({"year": "That is too far in the future for a film in this catalogue."})
         if self.release_date and self.year and self.release_date.year < self.year - 1:
             raise ValidationError({"release_date": "The release date is well before the film's year."})
-
-    @property
-    def decade(self):
-        return self.year - self.year % 10
-
-
-class TaggedObjectManager(models.Manager):
-    def get_by_natural_key(self, object_slug, tag_name):
-        return self.get(content_object__slug=object_slug, tag__name=tag_name)
-
-
-class TaggedObject(TaggedItemBase):
-    """
-    Tags on one model (films, lists) through a real foreign key instead of
-    taggit's generic one: joins stay simple, and a tagging travels in fixtures
-    by natural key (the object's slug and the tag's name), not by primary key.
-    Subclasses declare `content_object` and a unique (content_object, tag).
-    """
-
-    objects = TaggedObjectManager()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.content_object} — {self.tag}"
-
-    def natural_key(self):
-        return (*self.content_object.natural_key(), *self.tag.natural_key())
 
 
 class TaggedFilm(TaggedObject):
@@ -160,16 +128,6 @@ class TaggedFilm(TaggedObject):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="taggedfilm_once_per_film"),
         ]
-
-    def natural_key(self):  # redefined only to say what loads first
-        return super().natural_key()
-
-    natural_key.dependencies = ["catalogue.film", "taggit.tag"]
-
-
-class FilmStudioManager(models.Manager):
-    def get_by_natural_key(self, film_slug, studio_slug):
-        return self.get(film__slug=film_slug, studio__slug=studio_slug)
 
 
 class FilmStudio(FilmItem, OrderedItem):
@@ -183,7 +141,7 @@ class FilmStudio(FilmItem, OrderedItem):
     # A studio behind films is not deleted with a click: the films would silently lose their credit.
     studio = models.ForeignKey(Studio, on_delete=models.PROTECT, related_name="film_links")
 
-    objects = FilmStudioManager()
+    natural_key_fields = ("film__slug", "studio__slug")
     page_anchor = "about-the-production"
 
     class Meta(OrderedItem.Meta):
@@ -199,18 +157,13 @@ class FilmStudio(FilmItem, OrderedItem):
     def __str__(self):
         return f"{self.studio} — {self.film}"
 
-    def natural_key(self):
-        return (*self.film.natural_key(), *self.studio.natural_key())
-
-    natural_key.dependencies = ["catalogue.film", "catalogue.studio"]
-
 
 class AlternativeTitle(FilmItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="alternative_titles")
     title = models.CharField(max_length=200)
     note = models.CharField(max_length=200, blank=True, help_text="e.g. “English release title”.")
 
-    identity_fields = ("title",)
+    natural_key_fields = ("film__slug", "title")
     page_anchor = "about-the-production"
 
     class Meta:
@@ -229,7 +182,7 @@ class KeyTheme(FilmItem, OrderedItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="key_themes")
     text = models.CharField(max_length=300)
 
-    identity_fields = ("text",)
+    natural_key_fields = ("film__slug", "text")
     page_anchor = "key-themes"
 
     class Meta(OrderedItem.Meta):
@@ -245,7 +198,7 @@ class FilmingLocation(FilmItem, OrderedItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="filming_locations")
     name = models.CharField(max_length=200)
 
-    identity_fields = ("name",)
+    natural_key_fields = ("film__slug", "name")
     page_anchor = "about-the-production"
 
     class Meta(OrderedItem.Meta):
@@ -264,7 +217,7 @@ class ExternalLink(FilmItem, OrderedItem):
     site = models.CharField(max_length=100, help_text="The name readers see, e.g. “Wikimedia”.")
     url = models.URLField(max_length=500)
 
-    identity_fields = ("url",)
+    natural_key_fields = ("film__slug", "url")
     page_anchor = "external-links"
 
     class Meta(OrderedItem.Meta):

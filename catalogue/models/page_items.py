@@ -1,13 +1,13 @@
 """The itemised sections of a film page: trivia, quotes, scenes and awards."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .base import FilmItem
+from core.ordering import OrderedItem
+
+from .base import FilmItem, SameFilmMixin
 from .claims import SourcedClaim, verification_constraint
 from .films import Film
-from .ordering import OrderedItem
 from .people import Character, Person
 
 
@@ -17,7 +17,7 @@ class Trivia(FilmItem, OrderedItem, SourcedClaim):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="trivia")
     text = models.TextField(max_length=1000)
 
-    identity_fields = ("text",)
+    natural_key_fields = ("film__slug", "text")
     page_anchor = "did-you-know"
 
     class Meta(OrderedItem.Meta):
@@ -32,7 +32,7 @@ class Trivia(FilmItem, OrderedItem, SourcedClaim):
         return self.text if len(self.text) <= 80 else f"{self.text[:79]}…"
 
 
-class Quote(FilmItem, OrderedItem):
+class Quote(SameFilmMixin, FilmItem, OrderedItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="quotes")
     text = models.TextField(max_length=1000)
     character = models.ForeignKey(
@@ -44,7 +44,8 @@ class Quote(FilmItem, OrderedItem):
         help_text="Who says it, if known.",
     )
 
-    identity_fields = ("text",)
+    natural_key_fields = ("film__slug", "text")
+    same_film_fields = ("character",)
     page_anchor = "famous-quotes"
 
     class Meta(OrderedItem.Meta):
@@ -55,11 +56,6 @@ class Quote(FilmItem, OrderedItem):
     def __str__(self):
         return self.text
 
-    def clean(self):
-        super().clean()
-        if self.character_id and self.film_id and self.character.film_id != self.film_id:
-            raise ValidationError({"character": "That character belongs to another film."})
-
 
 class Scene(FilmItem, OrderedItem):
     """A memorable scene."""
@@ -67,7 +63,7 @@ class Scene(FilmItem, OrderedItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="scenes")
     description = models.TextField(max_length=1000)
 
-    identity_fields = ("description",)
+    natural_key_fields = ("film__slug", "description")
     page_anchor = "memorable-scenes"
 
     class Meta(OrderedItem.Meta):
@@ -101,7 +97,7 @@ class Award(FilmItem, OrderedItem, SourcedClaim):
     )
     note = models.CharField(max_length=300, blank=True)
 
-    identity_fields = ("name", "category")
+    natural_key_fields = ("film__slug", "name", "category")
     page_anchor = "awards"
 
     class Meta(OrderedItem.Meta):
@@ -121,7 +117,3 @@ class Award(FilmItem, OrderedItem, SourcedClaim):
     def __str__(self):
         label = f"{self.name} — {self.category}" if self.category else self.name
         return f"{label} ({self.get_outcome_display().lower()})"
-
-    @property
-    def won(self):
-        return self.outcome == Outcome.WON

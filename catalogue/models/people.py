@@ -1,14 +1,15 @@
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import FilmItem, SlugManager
+from core.natural_keys import NaturalKeyModel
+from core.ordering import OrderedItem
+
+from .base import FilmItem, SameFilmMixin
 from .films import Film
-from .ordering import OrderedItem
 
 
-class Person(models.Model):
+class Person(NaturalKeyModel):
     name = models.CharField(max_length=200)
     original_name = models.CharField(
         max_length=200, blank=True, help_text="In the original script, e.g. «Сергей Юткевич»."
@@ -18,7 +19,7 @@ class Person(models.Model):
     death_year = models.PositiveSmallIntegerField(null=True, blank=True)
     biography = models.TextField(blank=True)
 
-    objects = SlugManager()
+    natural_key_fields = ("slug",)
 
     class Meta:
         ordering = ["name"]
@@ -39,9 +40,6 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("catalogue:person_detail", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     @property
     def life_span(self):
         if self.birth_year and self.death_year:
@@ -58,7 +56,7 @@ class Character(FilmItem, OrderedItem):
     name = models.CharField(max_length=200)
     description = models.CharField(max_length=500, blank=True)
 
-    identity_fields = ("name",)
+    natural_key_fields = ("film__slug", "name")
     page_anchor = "cast-and-crew"
 
     class Meta(OrderedItem.Meta):
@@ -86,13 +84,7 @@ class Role(models.TextChoices):
 ROLE_ORDER = {role: index for index, role in enumerate(Role.values)}
 
 
-class CreditManager(models.Manager):
-    def get_by_natural_key(self, film_slug, person_slug, role, character_name=None):
-        character = {"character__name": character_name} if character_name else {"character__isnull": True}
-        return self.get(film__slug=film_slug, person__slug=person_slug, role=role, **character)
-
-
-class Credit(FilmItem, OrderedItem):
+class Credit(SameFilmMixin, FilmItem, OrderedItem):
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="credits")
     role = models.CharField(max_length=24, choices=Role.choices, db_index=True)
@@ -106,7 +98,9 @@ class Credit(FilmItem, OrderedItem):
     )
     note = models.CharField(max_length=200, blank=True, help_text="e.g. “uncredited”, “co-director”.")
 
-    objects = CreditManager()
+    # A credit without a character leaves the last part of its key empty.
+    natural_key_fields = ("film__slug", "person__slug", "role", "character__name")
+    same_film_fields = ("character",)
     page_anchor = "cast-and-crew"
 
     class Meta(OrderedItem.Meta):
@@ -137,17 +131,6 @@ class Credit(FilmItem, OrderedItem):
     def __str__(self):
         credit = f"{self.person} — {self.get_role_display()}"
         return f"{credit} ({self.character})" if self.character_id else credit
-
-    def natural_key(self):
-        key = (*self.film.natural_key(), *self.person.natural_key(), self.role)
-        return (*key, self.character.name) if self.character_id else key
-
-    natural_key.dependencies = ["catalogue.film", "catalogue.person", "catalogue.character"]
-
-    def clean(self):
-        super().clean()
-        if self.character_id and self.film_id and self.character.film_id != self.film_id:
-            raise ValidationError({"character": "That character belongs to another film."})
 
     @property
     def role_rank(self):

@@ -34,6 +34,14 @@ def make_film(title=None, year=1937, **fields):
     return Film.objects.create(title=title, year=year, **fields)
 
 
+def make_films(count, prefix="Film", **fields):
+    """Many published films in one query."""
+    return Film.objects.bulk_create(
+        Film(title=f"{prefix} {number}", slug=f"{slugify(prefix)}-{number}", year=1920 + number % 70, **fields)
+        for number in range(count)
+    )
+
+
 def make_person(name=None, **fields):
     name = name or f"Person {next(_sequence)}"
     fields.setdefault("slug", slugify(name))

@@ -3,10 +3,6 @@
 import re
 
 
-def text_of(response):
-    return response.content.decode()
-
-
 def positions(html, *fragments):
     """Where each fragment first occurs in `html` (fails on a missing one)."""
     found = []

@@ -13,6 +13,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from catalogue.models import Character, Credit, Film, Influence, Person, Role, Studio, Trivia, Verification
+from core.tests.helpers import admin_url
 
 from .factories import (
     make_credit,
@@ -27,10 +28,6 @@ from .factories import (
 pytestmark = pytest.mark.django_db
 
 CATALOGUE_ADMINS = [model for model in apps.get_app_config("catalogue").get_models() if admin.site.is_registered(model)]
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:catalogue_{model._meta.model_name}_{view}", args=args)
 
 
 class ChangeFormReader(HTMLParser):

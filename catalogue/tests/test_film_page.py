@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from catalogue.models import Film
 
 from .factories import make_film, make_film_with_every_section, make_studio
-from .html import positions, section_html, section_ids, table_of_contents, text_of
+from .html import positions, section_html, section_ids, table_of_contents
 
 pytestmark = pytest.mark.django_db
 
@@ -70,7 +70,7 @@ def test_film_page_header_shows_identity_tagline_key_themes_and_links(client, mi
 
 
 def test_film_page_shows_every_section_in_the_seed_order_with_a_table_of_contents(client, miners):
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     assert section_ids(html) == SEED_OUTLINE
     assert table_of_contents(html) == SEED_OUTLINE
@@ -79,7 +79,7 @@ def test_film_page_shows_every_section_in_the_seed_order_with_a_table_of_content
 def test_film_page_leaves_out_empty_sections(client):
     film = make_film("Turksib", 1929, plot="A railway across the steppe.", music="")
 
-    html = text_of(client.get(film.get_absolute_url()))
+    html = client.get(film.get_absolute_url()).text
 
     assert section_ids(html) == ["plot"]
     assert "Music" not in html
@@ -101,7 +101,7 @@ def test_film_with_only_title_and_year_has_a_tidy_page(client):
 
 def test_cast_and_crew_link_people_and_name_characters(client, miners):
     response = client.get(miners.get_absolute_url())
-    html = text_of(response)
+    html = response.text
 
     assertContains(response, "<dt>Director</dt>", html=True)
     assertContains(response, '<a href="/people/sergei-yutkevich/">Sergei Yutkevich</a>', html=True)
@@ -129,7 +129,7 @@ def test_studios_are_listed_in_the_editors_order_not_alphabetically(client, mine
     miners.studios.add(make_studio("Mosfilm"), through_defaults={"position": 2})
     miners.studio_links.filter(studio__name="Lenfilm Studio").update(position=1)
 
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     production = section_html(html, "about-the-production")
     lenfilm, mosfilm, goskino = positions(production, ">Lenfilm Studio</a>", ">Mosfilm</a>", ">Goskino</a>")
@@ -148,7 +148,7 @@ def test_quotes_and_scenes_are_shown(client, miners):
 
 
 def test_each_trivia_item_says_how_far_it_is_verified(client, miners):
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
     trivia = section_html(html, "did-you-know")
 
     unverified, verified, disputed = trivia.split("<li>")[1:]
@@ -158,7 +158,7 @@ def test_each_trivia_item_says_how_far_it_is_verified(client, miners):
 
 
 def test_awards_show_outcome_year_and_linked_recipient(client, miners):
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
     awards = section_html(html, "awards")
 
     order, prize = awards.split("<li>")[1:]
@@ -170,8 +170,8 @@ def test_awards_show_outcome_year_and_linked_recipient(client, miners):
 
 
 def test_an_influence_shows_on_both_films_pages_with_its_note(client, miners):
-    miners_page = text_of(client.get(miners.get_absolute_url()))
-    chapaev_page = text_of(client.get("/films/chapaev-1934/"))
+    miners_page = client.get(miners.get_absolute_url()).text
+    chapaev_page = client.get("/films/chapaev-1934/").text
 
     note = "Character archetypes of the heroic worker"
     influenced_by, influenced = section_html(miners_page, "film-connections").split("This film influenced")
@@ -193,14 +193,14 @@ def test_recommendations_link_films_from_both_ends(client, miners):
 
 
 def test_tags_are_listed_in_the_order_given(client, miners):
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     coal, donbas = positions(html, ">coal mining<", ">Donbas<")
     assert coal < donbas
 
 
 def test_film_page_title_and_description(client, miners):
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     assert "<title>The Miners (1937) — Kinozavod</title>" in html
     assert '<meta name="description" content="Semyon Primak arrives in a small Donbas mining town.">' in html
@@ -210,7 +210,7 @@ def test_the_miners_from_the_seed_fixture_shows_its_whole_page(client):
     call_command("loaddata", settings.BASE_DIR / "fixtures" / "catalogue.json", verbosity=0)
     miners = Film.objects.get(slug="the-miners-1937")
 
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     assert section_ids(html) == SEED_OUTLINE
     assert table_of_contents(html) == SEED_OUTLINE
@@ -237,7 +237,7 @@ def test_the_miners_from_the_seed_fixture_shows_its_whole_page(client):
 def test_the_seeds_studios_are_listed_as_its_credits_name_them(client):
     call_command("loaddata", settings.BASE_DIR / "fixtures" / "catalogue.json", verbosity=0)
 
-    html = text_of(client.get("/films/the-miners-1937/"))
+    html = client.get("/films/the-miners-1937/").text
 
     assert re.search(
         r'<dt>Production</dt>\s*<dd><a href="/studios/lenfilm-studio/">Lenfilm Studio</a>, '
@@ -253,7 +253,7 @@ def test_every_film_connected_to_the_miners_in_the_seed_links_to_its_own_page(cl
         Q(influences__influenced=miners) | Q(influenced_by__influencer=miners) | Q(recommended_from__film=miners)
     ).distinct()
 
-    html = text_of(client.get(miners.get_absolute_url()))
+    html = client.get(miners.get_absolute_url()).text
 
     assert connected.count() == 14  # 5 influences, 5 influenced, 5 recommendations, The Communist twice
     for film in connected:

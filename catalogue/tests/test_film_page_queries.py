@@ -21,7 +21,7 @@ from catalogue.models import (
     Trivia,
 )
 
-from .factories import make_film, make_person, make_studio
+from .factories import make_film, make_films, make_person, make_studio
 
 pytestmark = pytest.mark.django_db
 
@@ -39,15 +39,11 @@ PERSON_PAGE_QUERIES = 2
 STUDIO_PAGE_QUERIES = 2
 
 
-def make_many_films(count, prefix="Film"):
-    return [make_film(f"{prefix} {number}", 1920 + number % 60) for number in range(count)]
-
-
 @pytest.fixture
 def crowded_film():
     """A film with hundreds of items in every list its page shows."""
     film = make_film("The Miners", 1937, plot="Coal.", original_title="Шахтёры", tagline="За уголь!")
-    others = make_many_films(MANY, prefix="Connected")
+    others = make_films(MANY, prefix="Connected")
     people = Person.objects.bulk_create(Person(name=f"Miner {n}", slug=f"miner-{n}") for n in range(MANY))
     characters = Character.objects.bulk_create(Character(film=film, name=f"Character {n}") for n in range(MANY))
     Credit.objects.bulk_create(
@@ -100,7 +96,7 @@ def test_a_bare_film_page_runs_no_more_queries_than_a_crowded_one(client, django
 
 @pytest.mark.parametrize("sort", ["title", "-year"])
 def test_film_index_runs_a_fixed_number_of_queries(client, sort, django_assert_max_num_queries):
-    make_many_films(120)
+    make_films(120)
 
     with django_assert_max_num_queries(INDEX_QUERIES):
         response = client.get("/films/", {"sort": sort, "page": 2})
@@ -110,7 +106,7 @@ def test_film_index_runs_a_fixed_number_of_queries(client, sort, django_assert_m
 
 def test_person_page_with_hundreds_of_credits_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     person = make_person("Sergei Yutkevich")
-    films = make_many_films(MANY)
+    films = make_films(MANY)
     roles = [Role.DIRECTOR, Role.SCREENWRITER, Role.ACTOR]
     Credit.objects.bulk_create(Credit(film=film, person=person, role=roles[n % 3]) for n, film in enumerate(films))
     for film in films[:50]:
@@ -126,7 +122,7 @@ def test_person_page_with_hundreds_of_credits_runs_a_fixed_number_of_queries(cli
 
 def test_studio_page_with_hundreds_of_films_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     studio = make_studio("Mosfilm")
-    studio.films.add(*make_many_films(MANY))
+    studio.films.add(*make_films(MANY))
 
     with django_assert_max_num_queries(STUDIO_PAGE_QUERIES):
         response = client.get(studio.get_absolute_url())

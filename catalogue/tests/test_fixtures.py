@@ -11,6 +11,7 @@ from django.db import IntegrityError
 from taggit.models import Tag
 
 from catalogue.models import Film, Influence, Role, Studio, Trivia, Verification
+from core.tests.helpers import row_counts
 
 CATALOGUE_FIXTURE = settings.BASE_DIR / "fixtures" / "catalogue.json"
 
@@ -30,12 +31,6 @@ LIST_FILMS = [
 
 def load(path=CATALOGUE_FIXTURE):
     call_command("loaddata", str(path), verbosity=0)
-
-
-def row_counts():
-    """Rows per catalogue table (studio links included) and per tag table."""
-    models = [*apps.get_app_config("catalogue").get_models(include_auto_created=True), Tag]
-    return {model._meta.label: model.objects.count() for model in models}
 
 
 @pytest.fixture

@@ -27,8 +27,8 @@ from catalogue.models import (
     TaggedFilm,
     Trivia,
     Verification,
-    renumber,
 )
+from core.ordering import renumber
 
 from .factories import make_credit, make_film, make_person, make_studio, make_trivia
 

@@ -20,7 +20,7 @@ from .factories import (
     make_recommendation,
     make_studio,
 )
-from .html import positions, text_of
+from .html import positions
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +160,7 @@ def test_person_page_shows_life_biography_and_filmography_by_role(client, miners
     make_credit(make_film("Late Script", 1920), person, Role.SCREENWRITER)
 
     response = client.get(person.get_absolute_url())
-    html = text_of(response)
+    html = response.text
 
     assert response.status_code == 200
     assertContains(response, '<p class="original-title" lang="ru">Борис Барнет</p>', html=True)
@@ -199,7 +199,7 @@ def test_studio_page_shows_its_published_films_by_year(client):
         make_film(title, year).studios.add(studio)
 
     response = client.get(studio.get_absolute_url())
-    html = text_of(response)
+    html = response.text
 
     assert response.status_code == 200
     assertContains(response, '<p class="original-title" lang="ru">Мосфильм</p>', html=True)

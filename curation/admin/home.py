@@ -5,7 +5,8 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from ..forms import DensePositionsFormSet
+from core.formsets import DensePositionsFormSet
+
 from ..models import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage
 from ..models.home import HOME_PAGE_ID
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from taggit.models import Tag
 
 from ..forms import MergeTagsForm, TagAdminForm
-from ..models import Theme, ThemeRedirect, theme_url
+from ..models import Theme, ThemeRedirect
 from ..tags import merge_tags, record_slug_change
 from ..themes import with_theme_counts
 
@@ -52,9 +52,6 @@ class TagAdmin(admin.ModelAdmin):
     def has_intro(self, tag):
         theme = getattr(tag, "theme", None)
         return bool(theme and theme.intro)
-
-    def view_on_site(self, tag):
-        return theme_url(tag)
 
     def save_model(self, request, tag, form, change):
         old_slug = form.initial.get("slug") if change else None

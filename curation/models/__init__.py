@@ -1,6 +1,6 @@
 from .home import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage
 from .lists import ANONYMOUS_AUTHOR, CuratedList, ListEntry, TaggedList
-from .themes import Theme, ThemeRedirect, theme_url
+from .themes import Theme, ThemeRedirect
 
 __all__ = [
     "ANONYMOUS_AUTHOR",
@@ -13,5 +13,4 @@ __all__ = [
     "TaggedList",
     "Theme",
     "ThemeRedirect",
-    "theme_url",
 ]

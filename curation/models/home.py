@@ -4,7 +4,9 @@ from django.db import models
 from django.db.models import Q
 from taggit.models import Tag
 
-from catalogue.models import Film, OrderedItem
+from catalogue.models import Film
+from core.natural_keys import NaturalKeyModel
+from core.ordering import OrderedItem
 
 from .lists import CuratedList
 
@@ -13,6 +15,8 @@ HOME_PAGE_KEY = "home"
 
 
 class HomePageManager(models.Manager):
+    """The one home page is known as "home" in fixtures: it has no field of its own to name it by."""
+
     def get_by_natural_key(self, key):
         if key != HOME_PAGE_KEY:
             raise self.model.DoesNotExist(f"There is one home page, known as “{HOME_PAGE_KEY}”.")
@@ -57,28 +61,13 @@ class HomePage(models.Model):
         return cls.objects.filter(pk=HOME_PAGE_ID).first() or cls(pk=HOME_PAGE_ID)
 
 
-class FeaturedItemManager(models.Manager):
-    def get_by_natural_key(self, home_page_key, *featured_key):
-        home_page = HomePage.objects.get_by_natural_key(home_page_key)
-        featured_field = self.model._meta.get_field(self.model.featured_field)
-        featured = featured_field.related_model._default_manager.get_by_natural_key(*featured_key)
-        return self.get(home_page=home_page, **{self.model.featured_field: featured})
-
-
-class FeaturedItem(OrderedItem):
+class FeaturedItem(NaturalKeyModel, OrderedItem):
     home_page = models.ForeignKey(HomePage, on_delete=models.CASCADE)
 
-    featured_field = None  # the foreign key to what is featured
-
-    objects = FeaturedItemManager()
+    ordered_within = "home_page"
 
     class Meta(OrderedItem.Meta):
         abstract = True
-
-    def natural_key(self):
-        return (*self.home_page.natural_key(), *getattr(self, self.featured_field).natural_key())
-
-    natural_key.dependencies = ["curation.homepage"]
 
 
 class FeaturedList(FeaturedItem):
@@ -89,7 +78,7 @@ class FeaturedList(FeaturedItem):
         help_text="Only published lists are shown.",
     )
 
-    featured_field = "curated_list"
+    natural_key_fields = ("home_page_id", "curated_list__slug")
 
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured list"
@@ -114,7 +103,7 @@ class FeaturedFilm(FeaturedItem):
         help_text="Only published films are shown.",
     )
 
-    featured_field = "film"
+    natural_key_fields = ("home_page_id", "film__slug")
 
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured film"
@@ -134,7 +123,7 @@ class FeaturedFilm(FeaturedItem):
 class FeaturedTheme(FeaturedItem):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="featured_on_home", verbose_name="theme")
 
-    featured_field = "tag"
+    natural_key_fields = ("home_page_id", "tag__name")
 
     class Meta(FeaturedItem.Meta):
         verbose_name = "featured theme"

@@ -1,15 +1,17 @@
 """Curated lists: an editor's ordered selection of films, each with its own blurb."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db import models
+from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from catalogue.models import Film, OrderedItem, TaggedObject, Trivia, renumber
-from catalogue.page_cache import invalidate_pages
+from catalogue.models import Film, Trivia
+from catalogue.models.base import SameFilmMixin
+from core.natural_keys import NaturalKeyManager, NaturalKeyModel
+from core.ordering import OrderedItem, renumber
+from core.tagging import TaggedObject
 
 ANONYMOUS_AUTHOR = "Kinozavod editors"
 
@@ -48,12 +50,7 @@ class CuratedListQuerySet(models.QuerySet):
         )
 
 
-class CuratedListManager(models.Manager.from_queryset(CuratedListQuerySet)):
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class CuratedList(models.Model):
+class CuratedList(NaturalKeyModel):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The list's address; keep it stable once published.")
     intro = models.TextField(help_text="Shown above the entries. Blank lines separate paragraphs.")
@@ -81,7 +78,8 @@ class CuratedList(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = CuratedListManager()
+    objects = NaturalKeyManager.from_queryset(CuratedListQuerySet)()
+    natural_key_fields = ("slug",)
 
     class Meta:
         ordering = ["title"]
@@ -98,9 +96,6 @@ class CuratedList(models.Model):
     def get_absolute_url(self):
         return reverse("curation:list_detail", args=[self.slug])
 
-    def natural_key(self):
-        return (self.slug,)
-
     @property
     def tag_list(self):
         """The list's tags in the editor's order; prefetched by `with_tags()` where lists are shown by the dozen."""
@@ -114,32 +109,6 @@ class CuratedList(models.Model):
             return ANONYMOUS_AUTHOR
         return self.author.get_full_name() or self.author.get_username()
 
-    def renumber_entries(self):
-        """Close the gaps in the entries' positions (1, 2, 3…), keeping their order."""
-        return renumber(self.entries.all())
-
-    @transaction.atomic
-    def move_entry(self, entry, to_position):
-        """
-        Put `entry` at `to_position` (1 is first; out-of-range values go to
-        the nearest end) and renumber the others around it.
-        """
-        if entry.curated_list_id != self.pk:
-            raise ValueError(f"{entry} is not an entry of {self}.")
-        entries = [
-            other for other in self.entries.select_for_update().order_by("position", "pk") if other.pk != entry.pk
-        ]
-        index = min(max(to_position, 1), len(entries) + 1) - 1
-        entries.insert(index, entry)
-        moved = []
-        for number, row in enumerate(entries, start=1):
-            if row.position != number:
-                row.position = number
-                moved.append(row)
-        ListEntry.objects.bulk_update(moved, ["position"])
-        invalidate_pages()  # bulk_update sends no save signals
-        entry.position = index + 1
-
 
 class TaggedList(TaggedObject):
     content_object = models.ForeignKey(CuratedList, on_delete=models.CASCADE, related_name="tagged_items")
@@ -150,16 +119,8 @@ class TaggedList(TaggedObject):
             models.UniqueConstraint(fields=["content_object", "tag"], name="taggedlist_once_per_list"),
         ]
 
-    def natural_key(self):  # redefined only to say what loads first
-        return super().natural_key()
 
-    natural_key.dependencies = ["curation.curatedlist", "taggit.tag"]
-
-
-class ListEntryManager(models.Manager):
-    def get_by_natural_key(self, list_slug, film_slug):
-        return self.get(curated_list__slug=list_slug, film__slug=film_slug)
-
+class ListEntryQuerySet(models.QuerySet):
     def on_film_pages(self):
         """A film page's "In curated lists": its entries in published lists, by list title."""
         return (
@@ -170,7 +131,7 @@ class ListEntryManager(models.Manager):
         )
 
 
-class ListEntry(OrderedItem):
+class ListEntry(SameFilmMixin, NaturalKeyModel, OrderedItem):
     curated_list = models.ForeignKey(CuratedList, on_delete=models.CASCADE, related_name="entries")
     film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="list_entries")
     blurb = models.TextField(help_text="Written for this list: why the film belongs here.")
@@ -186,7 +147,10 @@ class ListEntry(OrderedItem):
         ),
     )
 
-    objects = ListEntryManager()
+    objects = NaturalKeyManager.from_queryset(ListEntryQuerySet)()
+    natural_key_fields = ("curated_list__slug", "film__slug")
+    ordered_within = "curated_list"
+    same_film_fields = ("featured_fact",)
 
     # What a list's page reads of an entry: not the films' long texts.
     LIST_PAGE_FIELDS = (
@@ -218,27 +182,7 @@ class ListEntry(OrderedItem):
     def __str__(self):
         return f"{self.position}. {self.film}" if self.film_id else f"Entry {self.position}"
 
-    def natural_key(self):
-        return (*self.curated_list.natural_key(), *self.film.natural_key())
-
-    natural_key.dependencies = ["curation.curatedlist", "catalogue.film", "catalogue.trivia"]
-
-    def clean(self):
-        super().clean()
-        if self.featured_fact_id and self.film_id and self.featured_fact.film_id != self.film_id:
-            raise ValidationError({"featured_fact": "This fact belongs to another film."})
-
-    def save(self, *args, **kwargs):
-        # A new entry without a place goes to the end of its list.
-        if self._state.adding and not self.position and self.curated_list_id:
-            last = ListEntry.objects.filter(curated_list_id=self.curated_list_id).aggregate(last=Max("position"))[
-                "last"
-            ]
-            self.position = (last or 0) + 1
-        super().save(*args, **kwargs)
-
     def delete(self, *args, **kwargs):
-        curated_list = self.curated_list
         result = super().delete(*args, **kwargs)
-        curated_list.renumber_entries()
+        renumber(self.siblings())
         return result

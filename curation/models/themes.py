@@ -6,20 +6,12 @@ theme's name and address.
 """
 
 from django.db import models
-from django.urls import reverse
 from taggit.models import Tag
 
-
-def theme_url(tag):
-    return reverse("curation:theme_detail", args=[tag.slug])
+from core.natural_keys import NaturalKeyModel
 
 
-class ThemeManager(models.Manager):
-    def get_by_natural_key(self, tag_name):
-        return self.get(tag__name=tag_name)
-
-
-class Theme(models.Model):
+class Theme(NaturalKeyModel):
     tag = models.OneToOneField(Tag, on_delete=models.CASCADE, related_name="theme")
     intro = models.TextField(blank=True, help_text="The editorial introduction at the top of the theme page.")
     share_description = models.CharField(
@@ -29,7 +21,7 @@ class Theme(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ThemeManager()
+    natural_key_fields = ("tag__name",)
 
     class Meta:
         ordering = ["tag__name"]
@@ -38,12 +30,7 @@ class Theme(models.Model):
         return self.tag.name
 
     def get_absolute_url(self):
-        return theme_url(self.tag)
-
-    def natural_key(self):
-        return tuple(self.tag.natural_key())
-
-    natural_key.dependencies = ["taggit.tag"]
+        return self.tag.get_absolute_url()
 
 
 class ThemeRedirectManager(models.Manager):

@@ -4,8 +4,7 @@ import itertools
 
 from django.utils.text import slugify
 
-from catalogue.models import Film
-from catalogue.tests.factories import make_film, make_trivia
+from catalogue.tests.factories import make_film, make_films, make_trivia
 from curation.models import CuratedList, ListEntry
 
 _sequence = itertools.count(1)
@@ -26,15 +25,6 @@ def add_entry(curated_list, film=None, blurb=None, featured_fact=None, **fields)
         blurb=blurb or f"Why {film.title} is here.",
         featured_fact=featured_fact,
         **fields,
-    )
-
-
-def make_films(count, prefix="Film", **fields):
-    """Many published films in one query."""
-
-    return Film.objects.bulk_create(
-        Film(title=f"{prefix} {number}", slug=f"{slugify(prefix)}-{number}", year=1920 + number % 70, **fields)
-        for number in range(count)
     )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from catalogue.models import Film
+from core.tests.helpers import admin_url
 from curation.models import CuratedList, FeaturedList, HomePage, ListEntry, Theme, ThemeRedirect
 
 from .factories import add_entry, make_film, make_list, make_trivia
@@ -16,10 +17,6 @@ from .factories import add_entry, make_film, make_list, make_trivia
 pytestmark = pytest.mark.django_db
 
 ENTRIES = "entries"  # the inline's prefix
-
-
-def admin_url(model, view, *args):
-    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
 
 
 def list_form(curated_list=None, entries=(), **fields):
@@ -168,7 +165,7 @@ def test_a_fact_of_another_film_is_refused_with_a_clear_error(editor_client, str
     response = editor_client.post(admin_url(CuratedList, "add"), list_form(entries=[row(strike, 1, fact=other_fact)]))
 
     assert response.status_code == 200
-    assert "This fact belongs to another film." in errors_of(response)
+    assert "That featured fact belongs to another film." in errors_of(response)
 
 
 def test_the_fact_is_chosen_among_the_entrys_film_trivia(editor_client, strike, vow):

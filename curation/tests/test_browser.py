@@ -5,9 +5,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from core.tests.helpers import load_seed
 from curation.models import CuratedList
 
-from .conftest import SEED_LIST_SLUG, load_seed
+from .conftest import SEED_LIST_SLUG
 from .factories import add_entry, make_film, make_list
 
 PASSWORD = "a-password-only-this-test-knows"

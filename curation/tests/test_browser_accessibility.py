@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import load_seed
+from core.tests.helpers import load_seed
 
 PUBLIC_PAGES = [
     "/",

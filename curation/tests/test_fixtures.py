@@ -3,20 +3,14 @@
 import json
 
 import pytest
-from django.apps import apps
-from taggit.models import Tag
 
 from catalogue.models import Trivia
+from core.tests.helpers import SEED_FIXTURES, load_seed, row_counts
 from curation.models import CuratedList, ListEntry
 
-from .conftest import SEED_FIXTURES, SEED_LIST_SLUG, load_seed
+from .conftest import SEED_LIST_SLUG
 
 pytestmark = pytest.mark.django_db
-
-
-def row_counts():
-    models = [*apps.get_app_config("curation").get_models(), *apps.get_app_config("catalogue").get_models(), Tag]
-    return {model._meta.label: model.objects.count() for model in models}
 
 
 def test_the_curation_fixture_uses_natural_keys_only():

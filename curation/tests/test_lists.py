@@ -32,53 +32,11 @@ def test_new_entries_go_to_the_end_of_the_list(five_films):
     assert positions(five_films) == [1, 2, 3, 4, 5]
 
 
-def test_moving_an_entry_up_renumbers_the_others(five_films):
-    entry = five_films.entries.get(film__title="D")
-
-    five_films.move_entry(entry, 2)
-
-    assert titles(five_films) == ["A", "D", "B", "C", "E"]
-    assert positions(five_films) == [1, 2, 3, 4, 5]
-    assert entry.position == 2
-
-
-def test_moving_an_entry_down_renumbers_the_others(five_films):
-    five_films.move_entry(five_films.entries.get(film__title="A"), 4)
-
-    assert titles(five_films) == ["B", "C", "D", "A", "E"]
-    assert positions(five_films) == [1, 2, 3, 4, 5]
-
-
-def test_moving_beyond_either_end_stops_at_the_end(five_films):
-    five_films.move_entry(five_films.entries.get(film__title="B"), 99)
-    five_films.move_entry(five_films.entries.get(film__title="E"), -3)
-
-    assert titles(five_films) == ["E", "A", "C", "D", "B"]
-    assert positions(five_films) == [1, 2, 3, 4, 5]
-
-
-def test_an_entry_of_another_list_cannot_be_moved_here(five_films):
-    stranger = add_entry(make_list("Other"))
-
-    with pytest.raises(ValueError):
-        five_films.move_entry(stranger, 1)
-
-
 def test_removing_an_entry_closes_the_gap(five_films):
     five_films.entries.get(film__title="B").delete()
 
     assert titles(five_films) == ["A", "C", "D", "E"]
     assert positions(five_films) == [1, 2, 3, 4]
-
-
-def test_renumbering_keeps_the_order_and_closes_gaps(five_films):
-    ListEntry.objects.filter(curated_list=five_films, film__title="C").update(position=40)
-    ListEntry.objects.filter(curated_list=five_films, film__title="A").update(position=30)
-
-    five_films.renumber_entries()
-
-    assert titles(five_films) == ["B", "D", "E", "A", "C"]
-    assert positions(five_films) == [1, 2, 3, 4, 5]
 
 
 def test_a_film_appears_at_most_once_in_a_list():
@@ -110,7 +68,7 @@ def test_the_featured_fact_must_belong_to_the_entrys_film():
     with pytest.raises(ValidationError) as error:
         entry.full_clean()
 
-    assert error.value.message_dict == {"featured_fact": ["This fact belongs to another film."]}
+    assert error.value.message_dict == {"featured_fact": ["That featured fact belongs to another film."]}
 
 
 def test_the_featured_fact_is_the_films_trivia_item_not_a_copy():

@@ -1,7 +1,6 @@
 """What readers see: the lists, the theme pages, the home page, and lists on film pages."""
 
 import re
-from html import unescape
 from urllib.parse import quote
 
 import pytest
@@ -9,6 +8,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from catalogue.models import Film, Verification
+from core.tests.helpers import visible_text
 from curation.models import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage, Theme
 from curation.tags import merge_tags
 
@@ -16,13 +16,6 @@ from .conftest import SEED_LIST_SLUG
 from .factories import add_entry, make_film, make_list, make_trivia
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    """The page's visible words, whitespace collapsed."""
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
 def theme_address(tag):
@@ -49,7 +42,7 @@ def test_the_seed_list_reads_like_the_seed(client, seed):
         (9, "the-optimistic-tragedy-1963"),
         (10, "the-ascent-1977"),
     ]
-    page = text_of(response)
+    page = visible_text(response)
     assert (
         page.index("Soviet cinema has a rich history") < page.index("Strike (1925)") < page.index("The Ascent (1977)")
     )
@@ -90,7 +83,7 @@ def test_a_fact_shows_how_far_it_is_verified(client):
     curated_list = make_list()
     add_entry(curated_list, strike, featured_fact=fact)
 
-    page = text_of(client.get(curated_list.get_absolute_url()))
+    page = visible_text(client.get(curated_list.get_absolute_url()))
 
     assert "Fact: Factory workers played the workers. Status: Disputed Editor's note: No source names them." in page
 
@@ -105,7 +98,7 @@ def test_editing_a_fact_changes_the_list_and_the_film_page_alike(client):
     fact.save()
 
     for address in (curated_list.get_absolute_url(), strike.get_absolute_url()):
-        page = text_of(client.get(address))
+        page = visible_text(client.get(address))
         assert "Eisenstein cast workers of the Putilov plant." in page
         assert "non-professional actors" not in page
 
@@ -117,7 +110,7 @@ def test_a_list_shows_its_closing_text_themes_and_author(client, django_user_mod
 
     response = client.get(curated_list.get_absolute_url())
 
-    page = text_of(response)
+    page = visible_text(response)
     assert "Watch them in order." in page
     assert "By Anna Ivanova" in page
     assert f'<a href="{theme_address(Tag.objects.get())}">hydroelectric power</a>' in response.text
@@ -128,7 +121,7 @@ def test_entries_of_unpublished_films_stay_off_the_list(client):
     add_entry(curated_list, make_film("Strike", 1925))
     add_entry(curated_list, make_film("Draft film", 1930, is_published=False))
 
-    page = text_of(client.get(curated_list.get_absolute_url()))
+    page = visible_text(client.get(curated_list.get_absolute_url()))
 
     assert "Strike" in page
     assert "Draft film" not in page
@@ -140,7 +133,7 @@ def test_an_unpublished_list_is_for_editors_only(client, admin_client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     preview = admin_client.get(draft.get_absolute_url())
     assert preview.status_code == 200
-    assert "Draft: only editors can see this list." in text_of(preview)
+    assert "Draft: only editors can see this list." in visible_text(preview)
 
 
 def test_the_lists_index_shows_published_lists_with_their_size(client):
@@ -151,7 +144,7 @@ def test_the_lists_index_shows_published_lists_with_their_size(client):
 
     response = client.get(reverse("curation:list_index"))
 
-    page = text_of(response)
+    page = visible_text(response)
     assert "Factory films 3 films" in page
     assert "Draft" not in page
     assert f'href="{factories.get_absolute_url()}"' in response.text
@@ -169,7 +162,7 @@ def test_a_film_page_names_the_lists_that_include_it(client):
 
     response = client.get(strike.get_absolute_url())
 
-    page = text_of(response)
+    page = visible_text(response)
     assert "In Curated Lists Factory films — no. 2 on the list" in page
     assert f'href="{factories.get_absolute_url()}#film-{strike.slug}"' in response.text
     assert "Hidden draft" not in page
@@ -197,7 +190,7 @@ def test_a_theme_page_without_an_editorial_intro_works_from_the_tag(client):
 
     assert response.status_code == 200
     assert response.context["theme"] is None
-    page = text_of(response)
+    page = visible_text(response)
     assert "Coal mining 1 film on this theme." in page
     assert f'href="{miners.get_absolute_url()}"' in response.text
 
@@ -209,7 +202,7 @@ def test_a_theme_page_shows_the_editorial_intro_and_share_description(client):
 
     response = client.get(theme_address(tag))
 
-    assert "Coal fed the Five-Year Plans." in text_of(response)
+    assert "Coal fed the Five-Year Plans." in visible_text(response)
     assert '<meta name="description" content="Films of the coal face.">' in response.text
 
 
@@ -299,7 +292,7 @@ def test_the_themes_index_counts_published_films_and_lists(client):
         ("coal mining", 2, 1),
         ("Donbas", 1, 0),
     ]
-    assert "coal mining 2 films · 1 list" in text_of(response)
+    assert "coal mining 2 films · 1 list" in visible_text(response)
 
 
 def test_the_themes_index_sorts_by_name_in_any_script_or_by_size(client):
@@ -332,7 +325,7 @@ def test_the_home_page_has_sensible_defaults_when_nothing_is_chosen(client):
     assert [curated_list.title for curated_list in home.lists] == ["Newer list", "Older list"]
     assert home.films[0] == richest
     assert [tag.name for tag in home.themes] == ["coal mining", "Donbas", "sabotage"]
-    page = text_of(response)
+    page = visible_text(response)
     assert "Newest lists" in page and "Films to start with" in page
 
 
@@ -354,7 +347,7 @@ def test_the_home_page_shows_what_editors_chose_in_their_order(client):
     assert [curated_list.title for curated_list in home.lists] == ["First", "Second"]
     assert home.films == [strike]
     assert [tag.name for tag in home.themes] == ["strikes"]
-    page = text_of(response)
+    page = visible_text(response)
     assert "Welcome, comrade reader." in page
     assert "Featured lists" in page and "Featured films" in page and "Featured themes" in page
 

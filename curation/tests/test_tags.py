@@ -1,11 +1,10 @@
-"""Tag names, and merging and renaming tags without losing films, lists or addresses."""
+"""Merging and renaming tags without losing films, lists or addresses; one tag across films and lists."""
 
 import pytest
-from django.core.exceptions import ValidationError
 from taggit.models import Tag
 
 from catalogue.models import Film, TaggedFilm
-from catalogue.tagging import canonical_tag_names, parse_tags
+from core.tagging import parse_tags
 from curation.models import FeaturedTheme, HomePage, TaggedList, Theme, ThemeRedirect
 from curation.tags import merge_tags, record_slug_change
 
@@ -126,26 +125,6 @@ def test_renaming_a_slug_back_removes_the_redirect_that_would_hide_the_page():
     record_slug_change(tag, "donbas")
 
     assert list(ThemeRedirect.objects.values_list("old_slug", flat=True)) == ["donbas"]
-
-
-def test_tag_names_need_a_letter_or_a_digit():
-    with pytest.raises(ValidationError) as error:
-        parse_tags("coal mining, :, !!!")
-
-    assert sorted(error.value.messages) == [
-        "“!!!” cannot be a tag: a tag needs at least one letter or digit.",
-        "“:” cannot be a tag: a tag needs at least one letter or digit.",
-    ]
-
-
-def test_numbers_are_fine_as_tags():
-    assert parse_tags("1937, five-year plan") == ["1937", "five-year plan"]
-
-
-def test_names_differing_only_in_case_are_one_tag_in_any_script():
-    Tag.objects.create(name="Донбасс")
-
-    assert canonical_tag_names(["донбасс", "ДОНБАСС", "new  theme", "New Theme"]) == ["new theme", "Донбасс"]
 
 
 def test_adding_a_cyrillic_tag_in_another_case_reuses_the_tag():

@@ -1,15 +1,35 @@
 """
-The tag vocabulary shared by films and lists: what makes a usable tag name and
-when two names are the same tag. taggit parses every tag field with
-`parse_tags` (settings.TAGGIT_TAGS_FROM_STRING), so the rules hold in every
-form without each one repeating them.
+Tags, shared by every content app: the tagged-object base (tags by real
+foreign key) and the vocabulary — what makes a usable tag name and when two
+names are the same tag. taggit parses every tag field with `parse_tags`
+(settings.TAGGIT_TAGS_FROM_STRING), so the rules hold in every form without
+each one repeating them. Theme pages, merging and renaming are curation's.
 """
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.text import slugify
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItemBase
 from taggit.utils import _parse_tags
+
+from .natural_keys import NaturalKeyModel
+
+
+class TaggedObject(NaturalKeyModel, TaggedItemBase):
+    """
+    Tags on one model (films, lists) through a real foreign key instead of
+    taggit's generic one: joins stay simple, and a tagging travels in fixtures
+    by natural key (the object's slug and the tag's name), not by primary key.
+    Subclasses declare `content_object` and a unique (content_object, tag).
+    """
+
+    natural_key_fields = ("content_object__slug", "tag__name")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.content_object} — {self.tag}"
 
 
 def tag_identity(name):

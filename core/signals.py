@@ -1,14 +1,13 @@
-"""Any change to what readers see retires the cached pages."""
+"""Any committed change to what readers see retires the cached pages."""
 
+from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .page_cache import invalidate_pages
 
-CONTENT_APPS = {"catalogue", "curation", "taggit"}
-
 
 def _invalidate_on_content_change(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS:
+    if sender._meta.app_label in settings.CONTENT_APPS:
         invalidate_pages()
 
 

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from django.apps import apps
 from django.core.management import CommandError, call_command
 
-from catalogue.importing import ImportRefused, import_fixtures
 from catalogue.models import Film, Studio, Trivia
+from core.importing import ImportRefused, import_fixtures
+from core.tests.helpers import SEED_FIXTURES, row_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -89,22 +89,16 @@ def test_the_command_says_nothing_was_imported_and_lists_each_problem(tmp_path):
     assert not Film.objects.exists()
 
 
-def test_an_exported_catalogue_imports_back_whole(tmp_path, settings):
-    seed = [str(settings.BASE_DIR / "fixtures" / name) for name in ("catalogue.json", "curation.json")]
-    import_fixtures(*seed)
+def test_an_exported_catalogue_imports_back_whole(tmp_path):
+    import_fixtures(*map(str, SEED_FIXTURES))
     export = tmp_path / "export.json"
     call_command(
         "dumpdata", "catalogue", "curation", "taggit.tag", natural_foreign=True, natural_primary=True, output=export
     )
-    before = content_counts()
+    before = row_counts()
     call_command("flush", interactive=False, verbosity=0)
 
     import_fixtures(str(export))
 
-    assert content_counts() == before
+    assert row_counts() == before
     assert Film.objects.get(slug="the-miners-1937").trivia.count() == 10
-
-
-def content_counts():
-    models = [*apps.get_app_config("catalogue").get_models(), *apps.get_app_config("curation").get_models()]
-    return {model._meta.label: model.objects.count() for model in models}

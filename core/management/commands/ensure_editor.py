@@ -1,12 +1,12 @@
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 EDITORS_GROUP = "Editors"
-EDITED_APPS = ("catalogue", "curation", "taggit")
 
 
 class Command(BaseCommand):
@@ -21,7 +21,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, username, **options):
         group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=EDITED_APPS))
+        group.permissions.set(Permission.objects.filter(content_type__app_label__in=settings.CONTENT_APPS))
 
         User = get_user_model()
         user = User.objects.filter(username=username).first()

@@ -34,13 +34,13 @@ def import_fixtures(*paths):
             written.append(instance)
 
     with transaction.atomic():
-        post_save.connect(remember, weak=False, dispatch_uid="catalogue-import-fixtures")
+        post_save.connect(remember, weak=False, dispatch_uid="core-import-fixtures")
         try:
             call_command("loaddata", *paths, verbosity=0)
         except (CommandError, DeserializationError, DatabaseError) as error:
             raise ImportRefused([_first_line(error)]) from error
         finally:
-            post_save.disconnect(dispatch_uid="catalogue-import-fixtures")
+            post_save.disconnect(dispatch_uid="core-import-fixtures")
         problems = [problem for row in written for problem in _problems_with(row)]
         if problems:
             raise ImportRefused(problems)

@@ -1,20 +1,21 @@
 """
-Whole-page caching for readers, invalidated by any edit.
+Whole-page caching for readers, retired by any edit.
 
 Every cached page is keyed by a "content version" that changes whenever an
-editor saves or deletes anything readers can see (see `signals.py`), so a page
-is either fresh or not used at all: there is no stale window to tune. Signed-in
-users always get a freshly rendered page.
+editor's change to anything readers can see commits (see `signals.py`), so a
+page is either fresh or not used at all: there is no stale window to tune.
+Signed-in users always get a freshly rendered page.
 
-The cache alias is "pages"; in production point it at a cache that all worker
-processes share (the default is a file-based cache on local disk).
+The cache alias is "pages"; its TIMEOUT (settings.CACHES) is the one place that
+says how long a page may live. In production point it at a cache that all
+worker processes share.
 """
 
 from functools import wraps
 from uuid import uuid4
 
-from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 
 PAGE_CACHE_ALIAS = "pages"
 VERSION_KEY = "content-version"
@@ -28,9 +29,18 @@ def content_version():
     return _cache().get_or_set(VERSION_KEY, lambda: uuid4().hex, timeout=None)
 
 
-def invalidate_pages():
-    """Retire every cached page by moving to a new content version."""
+def _retire_pages():
     _cache().set(VERSION_KEY, uuid4().hex, timeout=None)
+
+
+def invalidate_pages():
+    """
+    Retire every cached page once the current transaction commits (at once
+    outside one). Retiring earlier would let a reader who arrives before the
+    commit render the old content and store it under the new version, where
+    it would stay until it expired.
+    """
+    transaction.on_commit(_retire_pages)
 
 
 def _page_key(request):
@@ -51,10 +61,9 @@ def cache_public_page(view):
             return response
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            timeout = getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
             def store(rendered):
-                cache.set(key, rendered, timeout)
+                cache.set(key, rendered)
 
             if hasattr(response, "add_post_render_callback"):
                 response.add_post_render_callback(store)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from catalogue.importing import ImportRefused, import_fixtures
+from core.importing import ImportRefused, import_fixtures
 
 
 class Command(BaseCommand):

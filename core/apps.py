@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    """What every content app stands on: page cache, ordering, tags, natural keys, set-up commands."""
+
+    name = "core"
+    verbose_name = "Kinozavod core"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
