@@ -75,3 +75,20 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def chief_editor(editor):
+    """The chief editor `make run` creates alongside the editor: staff, in the Chief editors group."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(username="chief")
+
+
+@pytest.fixture
+def chief_client(chief_editor):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(chief_editor)
+    return client

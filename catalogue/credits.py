@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
 
+from core.publishing import published_q
+
 from .models import Credit, Role
 
 
@@ -36,7 +38,7 @@ def filmography(person):
     one for the credits, with their films and characters joined in.
     """
     credits = (
-        Credit.objects.filter(person=person, film__is_published=True)
+        Credit.objects.filter(published_q("film__"), person=person)
         .select_related("film", "character")
         .only(
             "role",

@@ -13,6 +13,8 @@ from operator import attrgetter
 
 from django.db.models import Prefetch
 
+from core.publishing import published_q
+
 from .credits import group_by_role
 from .models import Award, Credit, Film, FilmStudio, Influence, Quote, Recommendation, Role, TaggedFilm
 
@@ -71,11 +73,11 @@ class Pick:
 
 def film_page_queryset():
     """
-    Published films with everything their page shows, in a fixed number of
-    queries. Connected films are joined only when published: an unpublished
-    film has no page to link to.
+    Films with everything their page shows, in a fixed number of queries.
+    Connected films are joined only when published: a draft has no page to
+    link to.
     """
-    return Film.objects.published().prefetch_related(
+    return Film.objects.prefetch_related(
         # Through the studio links, so studios keep the order of the film's
         # credits (Lenfilm Studio before Goskino), not their alphabetical order.
         Prefetch("studio_links", FilmStudio.objects.select_related("studio"), to_attr="studio_links_list"),
@@ -91,22 +93,22 @@ def film_page_queryset():
         Prefetch("awards", Award.objects.select_related("recipient"), to_attr="awards_list"),
         Prefetch(
             "influenced_by",
-            Influence.objects.filter(influencer__is_published=True).select_related("influencer"),
+            Influence.objects.filter(published_q("influencer__")).select_related("influencer"),
             to_attr="influenced_by_list",
         ),
         Prefetch(
             "influences",
-            Influence.objects.filter(influenced__is_published=True).select_related("influenced"),
+            Influence.objects.filter(published_q("influenced__")).select_related("influenced"),
             to_attr="influences_list",
         ),
         Prefetch(
             "recommendations",
-            Recommendation.objects.filter(recommended__is_published=True).select_related("recommended"),
+            Recommendation.objects.filter(published_q("recommended__")).select_related("recommended"),
             to_attr="recommendations_list",
         ),
         Prefetch(
             "recommended_from",
-            Recommendation.objects.filter(film__is_published=True).select_related("film"),
+            Recommendation.objects.filter(published_q("film__")).select_related("film"),
             to_attr="recommended_from_list",
         ),
         # Through the tagging rows rather than `tags`, so tags keep the order

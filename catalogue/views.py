@@ -1,7 +1,9 @@
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import Lower
 from django.views.generic import DetailView, ListView
 
+from core.preview import DraftPreviewMixin
+from core.publishing import published_q
 from core.views import Sort, SortMixin
 
 from .credits import filmography
@@ -30,12 +32,12 @@ class FilmListView(SortMixin, ListView):
         return Film.objects.published().for_listing().order_by(*self.get_ordering())
 
 
-class FilmDetailView(DetailView):
+class FilmDetailView(DraftPreviewMixin, DetailView):
     template_name = "catalogue/film_detail.html"
     context_object_name = "film"
     extra_context = {"nav_section": "films"}
 
-    def get_queryset(self):
+    def get_page_queryset(self):
         return film_page_queryset()
 
     def get_context_data(self, **kwargs):
@@ -78,7 +80,7 @@ class StudioListView(ListView):
     def get_queryset(self):
         return (
             Studio.objects.only("name", "original_name", "slug", "city")
-            .annotate(film_count=Count("films", filter=Q(films__is_published=True)))
+            .annotate(film_count=Count("films", filter=published_q("films__")))
             .order_by(Lower("name"), "pk")
         )
 

@@ -59,6 +59,17 @@ INSTALLED_APPS = [
 # the Editors group may change them, and fixtures of them can be imported.
 CONTENT_APPS = ["catalogue", "curation", "taggit"]
 
+# Models that shape the whole site rather than one item: only chief editors
+# change them (core.roles); editors may look.
+CHIEF_EDITOR_MODELS = [
+    "taggit.tag",
+    "curation.themeredirect",
+    "curation.homepage",
+    "curation.featuredlist",
+    "curation.featuredfilm",
+    "curation.featuredtheme",
+]
+
 # Tags are shared by every content app; the page a tag leads to is curation's theme page.
 ABSOLUTE_URL_OVERRIDES = {"taggit.tag": lambda tag: reverse("curation:theme_detail", args=[tag.slug])}
 

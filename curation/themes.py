@@ -5,11 +5,12 @@ costs the same number of queries whether a theme has three films or three
 thousand.
 """
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from taggit.models import Tag
 
 from catalogue.models import Film, TaggedFilm
+from core.publishing import published_q
 
 from .models import CuratedList, TaggedList, Theme, ThemeRedirect
 
@@ -18,10 +19,9 @@ RELATED_THEMES_SHOWN = 12
 
 def _count_tagged(through, published_only=True, **filters):
     """How many objects of `through` (published ones, by default) carry the outer tag and match `filters`."""
-    if published_only:
-        filters["content_object__is_published"] = True
+    published = published_q("content_object__") if published_only else Q()
     rows = (
-        through.objects.filter(tag=OuterRef("pk"), **filters)
+        through.objects.filter(published, tag=OuterRef("pk"), **filters)
         .order_by()
         .values("tag")
         .annotate(number=Count("pk"))
@@ -40,8 +40,8 @@ def with_theme_counts(tags, published_only=True):
 
 def public_themes():
     """Tags that something published carries: every one of them has a theme page."""
-    published_films = TaggedFilm.objects.filter(tag=OuterRef("pk"), content_object__is_published=True)
-    published_lists = TaggedList.objects.filter(tag=OuterRef("pk"), content_object__is_published=True)
+    published_films = TaggedFilm.objects.filter(published_q("content_object__"), tag=OuterRef("pk"))
+    published_lists = TaggedList.objects.filter(published_q("content_object__"), tag=OuterRef("pk"))
     return Tag.objects.filter(Exists(published_films) | Exists(published_lists))
 
 
@@ -89,8 +89,8 @@ def related_themes(tag, limit=RELATED_THEMES_SHOWN):
     Tags that published films and lists carry together with `tag`, with how
     many they share: the most shared first.
     """
-    films = TaggedFilm.objects.filter(tag=tag, content_object__is_published=True).values("content_object")
-    lists = TaggedList.objects.filter(tag=tag, content_object__is_published=True).values("content_object")
+    films = TaggedFilm.objects.filter(published_q("content_object__"), tag=tag).values("content_object")
+    lists = TaggedList.objects.filter(published_q("content_object__"), tag=tag).values("content_object")
     related = (
         Tag.objects.exclude(pk=tag.pk)
         .annotate(

@@ -1,10 +1,11 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.preview import DraftPreviewMixin, can_preview, mark_preview
 from core.views import Sort, SortMixin
 
 from .home import home_page_content
-from .models import CuratedList
+from .models import CuratedList, Theme
 from .themes import (
     editorial_theme,
     films_with_theme,
@@ -35,17 +36,13 @@ class CuratedListIndexView(ListView):
         return CuratedList.objects.published().with_entry_count().with_tags().newest_first()
 
 
-class CuratedListDetailView(DetailView):
+class CuratedListDetailView(DraftPreviewMixin, DetailView):
     template_name = "curation/list_detail.html"
     context_object_name = "curated_list"
     extra_context = {"nav_section": "lists"}
 
-    def get_queryset(self):
-        lists = CuratedList.objects.for_list_page()
-        # Editors preview drafts from the admin's "view on site".
-        if self.request.user.is_staff:
-            return lists
-        return lists.published()
+    def get_page_queryset(self):
+        return CuratedList.objects.for_list_page()
 
 
 class ThemeIndexView(SortMixin, TemplateView):
@@ -75,11 +72,14 @@ class ThemeDetailView(ListView):
                 raise Http404("No theme has this address.")
             return HttpResponsePermanentRedirect(moved_to.get_absolute_url())
         self.theme = editorial_theme(self.tag)
+        if self.theme is not None and not self.theme.is_live and not can_preview(request.user, Theme):
+            self.theme = None
         self.curated_lists = list(lists_with_theme(self.tag))
-        # A tag only drafts carry has no public page, unless an editor wrote one.
+        # A tag only drafts carry has no public page, unless it has a published intro.
         if not (self.theme or self.curated_lists or self.get_queryset().exists()):
             raise Http404("Nothing published carries this theme yet.")
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        return mark_preview(response) if self.theme and not self.theme.is_live else response
 
     def get_queryset(self):
         return films_with_theme(self.tag)
@@ -92,4 +92,6 @@ class ThemeDetailView(ListView):
             curated_lists=self.curated_lists,
             related_themes=related_themes(self.tag),
         )
+        if self.theme and not self.theme.is_live:
+            context["preview"] = self.theme
         return context

@@ -2,6 +2,8 @@ from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.db.models import Count
 
+from core.admin_publishing import PublishingAdminMixin, StateFilter
+
 from ..models import Film
 from .filters import DecadeFilter, TagFilter
 from .forms import FilmAdminForm
@@ -12,7 +14,7 @@ LONG_TEXT = ["collapse"]
 
 
 @admin.register(Film)
-class FilmAdmin(SortableAdminBase, admin.ModelAdmin):
+class FilmAdmin(PublishingAdminMixin, SortableAdminBase, admin.ModelAdmin):
     form = FilmAdminForm
     # The fieldsets follow the public film page from top to bottom.
     fieldsets = [
@@ -27,10 +29,10 @@ class FilmAdmin(SortableAdminBase, admin.ModelAdmin):
                     "tagline",
                     "tagline_translation",
                     "box_office",
-                    "is_published",
                 ]
             },
         ),
+        PublishingAdminMixin.publishing_fieldset,
         ("Plot", {"fields": ["plot"]}),
         ("About the production", {"fields": ["production_notes"]}),
         ("Historical background", {"fields": ["historical_background"], "classes": LONG_TEXT}),
@@ -47,8 +49,8 @@ class FilmAdmin(SortableAdminBase, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title", "year"]}
     inlines = FILM_INLINES
 
-    list_display = ["title", "year", "country", "is_published", "trivia_count"]
-    list_filter = [DecadeFilter, "country", ("studios", admin.RelatedOnlyFieldListFilter), TagFilter, "is_published"]
+    list_display = ["title", "year", "country", "state_display", "trivia_count"]
+    list_filter = [DecadeFilter, "country", ("studios", admin.RelatedOnlyFieldListFilter), TagFilter, StateFilter]
     search_fields = ["title", "original_title", "alternative_titles__title"]
     # Explicit, because the annotated (grouped) queryset drops the model's
     # default ordering, and autocomplete pages through it.

@@ -7,6 +7,7 @@ from taggit.managers import TaggableManager
 
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem
+from core.publishing import Publishable, PublishableQuerySet
 from core.tagging import TaggedObject
 
 from .base import FilmItem
@@ -34,10 +35,7 @@ class Studio(NaturalKeyModel):
         return reverse("catalogue:studio_detail", args=[self.slug])
 
 
-class FilmQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class FilmQuerySet(PublishableQuerySet):
     def in_decade(self, decade_start):
         return self.filter(year__gte=decade_start, year__lt=decade_start + 10)
 
@@ -46,7 +44,7 @@ class FilmQuerySet(models.QuerySet):
         return self.only("title", "original_title", "slug", "year", "runtime_minutes", "country")
 
 
-class Film(NaturalKeyModel):
+class Film(Publishable, NaturalKeyModel):
     # Identity
     title = models.CharField(max_length=200)
     original_title = models.CharField(
@@ -83,7 +81,6 @@ class Film(NaturalKeyModel):
         verbose_name="themes & topics",
         help_text="Comma-separated; each tag has a theme page.",
     )
-    is_published = models.BooleanField(default=True, help_text="Unpublished films have no public page.")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -93,6 +90,7 @@ class Film(NaturalKeyModel):
     class Meta:
         ordering = ["title", "year"]
         indexes = [models.Index(Lower("title"), "year", name="film_title_year_idx")]
+        permissions = [("publish_film", "Can publish, schedule, unpublish and delete published films")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(year__gte=FIRST_FILM_YEAR, year__lte=LAST_PLAUSIBLE_YEAR),

@@ -27,15 +27,20 @@ from catalogue.models import (
 
 _sequence = itertools.count(1)
 
+# Test films are published unless a test says otherwise (`published_at=None`: a draft).
+PUBLISHED = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
 
 def make_film(title=None, year=1937, **fields):
     title = title or f"Film {next(_sequence)}"
     fields.setdefault("slug", slugify(f"{title} {year}"))
+    fields.setdefault("published_at", PUBLISHED)
     return Film.objects.create(title=title, year=year, **fields)
 
 
 def make_films(count, prefix="Film", **fields):
     """Many published films in one query."""
+    fields.setdefault("published_at", PUBLISHED)
     return Film.objects.bulk_create(
         Film(title=f"{prefix} {number}", slug=f"{slugify(prefix)}-{number}", year=1920 + number % 70, **fields)
         for number in range(count)

@@ -5,7 +5,6 @@ submitting the forms the way a browser does.
 """
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.apps import apps
@@ -13,7 +12,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from catalogue.models import Character, Credit, Film, Influence, Person, Role, Studio, Trivia, Verification
-from core.tests.helpers import admin_url
+from core.tests.helpers import admin_url, change_form_data
 
 from .factories import (
     make_credit,
@@ -30,61 +29,8 @@ pytestmark = pytest.mark.django_db
 CATALOGUE_ADMINS = [model for model in apps.get_app_config("catalogue").get_models() if admin.site.is_registered(model)]
 
 
-class ChangeFormReader(HTMLParser):
-    """Reads an admin change form as a browser would submit it: each field's current value."""
-
-    def __init__(self, form_id):
-        super().__init__()
-        self.form_id = form_id
-        self.in_form = False
-        self.fields = {}
-        self.textarea = self.select = None
-
-    def add(self, name, value):
-        if name and "__prefix__" not in name:  # the template rows JavaScript copies
-            self.fields.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.in_form = attrs.get("id") == self.form_id
-        elif not self.in_form:
-            return
-        elif tag == "input" and attrs.get("type") not in ("submit", "button", "file", "image"):
-            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
-                self.add(attrs.get("name"), attrs.get("value", "on" if attrs.get("type") == "checkbox" else ""))
-        elif tag == "textarea":
-            self.textarea = [attrs.get("name"), ""]
-        elif tag == "select":
-            self.select = {"name": attrs.get("name"), "multiple": "multiple" in attrs, "first": None, "chosen": []}
-        elif tag == "option" and self.select is not None:
-            value = attrs.get("value", "")
-            if self.select["first"] is None:
-                self.select["first"] = value
-            if "selected" in attrs:
-                self.select["chosen"].append(value)
-
-    def handle_data(self, data):
-        if self.textarea is not None:
-            self.textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "textarea" and self.textarea is not None:
-            self.add(*self.textarea)
-            self.textarea = None
-        elif tag == "select" and self.select is not None:
-            select, self.select = self.select, None
-            chosen = select["chosen"] or ([] if select["multiple"] or select["first"] is None else [select["first"]])
-            for value in chosen:
-                self.add(select["name"], value)
-
-
 def form_data(response, model=Film):
-    reader = ChangeFormReader(f"{model._meta.model_name}_form")
-    reader.feed(response.content.decode())
-    return {name: values if len(values) > 1 else values[0] for name, values in reader.fields.items()}
+    return change_form_data(response, model)
 
 
 def add_row(data, prefix, **fields):
@@ -153,7 +99,7 @@ def test_the_film_list_does_not_query_per_film(editor_client, django_assert_max_
 @pytest.fixture
 def shelf(miners):
     make_film("Strike", 1925, country="Soviet Union").tags.add("strike")
-    make_film("Kameradschaft", 1931, country="Germany", is_published=False)
+    make_film("Kameradschaft", 1931, country="Germany", published_at=None)
     return miners
 
 
@@ -163,7 +109,7 @@ def shelf(miners):
         ("decade=1930", ["Chapaev (1934)", "Kameradschaft (1931)", "The Miners (1937)"]),
         ("country=Germany", ["Kameradschaft (1931)"]),
         ("tag=coal-mining", ["The Miners (1937)"]),
-        ("is_published__exact=0", ["Kameradschaft (1931)"]),
+        ("state=draft", ["Kameradschaft (1931)"]),
         ("q=Шахтёры", ["The Miners (1937)"]),
         ("q=shakhtery", ["The Miners (1937)"]),  # an alternative title
     ],

@@ -95,7 +95,7 @@ def test_two_films_cannot_share_a_slug():
 
 def test_published_hides_unpublished_films():
     shown = make_film("Shown")
-    make_film("Draft", is_published=False)
+    make_film("Draft", published_at=None)
 
     assert list(Film.objects.published()) == [shown]
 

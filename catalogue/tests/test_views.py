@@ -34,13 +34,13 @@ def miners():
 
 
 def test_unpublished_film_has_no_page(client):
-    film = make_film("Draft", 1950, is_published=False)
+    film = make_film("Draft", 1950, published_at=None)
 
     assert client.get(film.get_absolute_url()).status_code == 404
 
 
 def test_unpublished_film_is_not_listed_anywhere(client, miners):
-    draft = make_film("Secret Draft", 1950, is_published=False)
+    draft = make_film("Secret Draft", 1950, published_at=None)
     make_influence(draft, miners, note="draft influence")
     make_recommendation(miners, draft)
     studio = miners.studios.get()
@@ -212,7 +212,7 @@ def test_studio_page_shows_its_published_films_by_year(client):
 def test_studio_index_lists_studios_with_their_number_of_published_films(client):
     studio = make_studio("Lenfilm", city="Leningrad")
     make_film("Counterplan", 1932).studios.add(studio)
-    make_film("Hidden", 1933, is_published=False).studios.add(studio)
+    make_film("Hidden", 1933, published_at=None).studios.add(studio)
 
     response = client.get("/studios/")
 

@@ -1,7 +1,9 @@
-"""Small helpers every app's tests use: admin addresses, row counts, what a page says, the seed."""
+"""Small helpers every app's tests use: admin addresses and forms, row counts, what a page says, the seed."""
 
+import io
 import re
 from html import unescape
+from html.parser import HTMLParser
 
 from django.apps import apps
 from django.conf import settings
@@ -35,3 +37,82 @@ SEED_FIXTURES = [settings.BASE_DIR / "fixtures" / "catalogue.json", settings.BAS
 
 def load_seed():
     call_command("loaddata", *map(str, SEED_FIXTURES), verbosity=0)
+
+
+class ChangeFormReader(HTMLParser):
+    """Reads an admin change form as a browser would submit it: each field's current value."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id = form_id
+        self.in_form = False
+        self.fields = {}
+        self.textarea = self.select = None
+
+    def add(self, name, value):
+        if name and "__prefix__" not in name:  # the template rows JavaScript copies
+            self.fields.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.in_form = attrs.get("id") == self.form_id
+        elif not self.in_form:
+            return
+        elif tag == "input" and attrs.get("type") not in ("submit", "button", "file", "image"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.add(attrs.get("name"), attrs.get("value", "on" if attrs.get("type") == "checkbox" else ""))
+        elif tag == "textarea":
+            self.textarea = [attrs.get("name"), ""]
+        elif tag == "select":
+            self.select = {"name": attrs.get("name"), "multiple": "multiple" in attrs, "first": None, "chosen": []}
+        elif tag == "option" and self.select is not None:
+            value = attrs.get("value", "")
+            if self.select["first"] is None:
+                self.select["first"] = value
+            if "selected" in attrs:
+                self.select["chosen"].append(value)
+
+    def handle_data(self, data):
+        if self.textarea is not None:
+            self.textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "textarea" and self.textarea is not None:
+            self.add(*self.textarea)
+            self.textarea = None
+        elif tag == "select" and self.select is not None:
+            select, self.select = self.select, None
+            chosen = select["chosen"] or ([] if select["multiple"] or select["first"] is None else [select["first"]])
+            for value in chosen:
+                self.add(select["name"], value)
+
+
+def change_form_data(response, model):
+    """What a browser would submit from the admin's change form for `model` on this page, as the page shows it."""
+    reader = ChangeFormReader(f"{model._meta.model_name}_form")
+    reader.feed(response.content.decode())
+    return {name: values if len(values) > 1 else values[0] for name, values in reader.fields.items()}
+
+
+BROWSER_PASSWORD = "a-test-only-password"
+
+
+def make_staff_accounts():
+    """The editor and chief editor `make run` creates, with a password a browser test can type."""
+    from django.contrib.auth import get_user_model
+
+    call_command("ensure_editor", stdout=io.StringIO())
+    for user in get_user_model().objects.filter(username__in=["editor", "chief"]):
+        user.set_password(BROWSER_PASSWORD)
+        user.save()
+
+
+def sign_in(page, base_url, username):
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(BROWSER_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base_url}/admin/")

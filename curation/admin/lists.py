@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
+from core.admin_publishing import PublishingAdminMixin, StateFilter
+
 from ..forms import CuratedListAdminForm, ListEntryForm, ListEntryFormSet
 from ..models import CuratedList, ListEntry
 
@@ -28,16 +30,16 @@ class ListEntryInline(SortableTabularInline):
 
 
 @admin.register(CuratedList)
-class CuratedListAdmin(SortableAdminBase, admin.ModelAdmin):
+class CuratedListAdmin(PublishingAdminMixin, SortableAdminBase, admin.ModelAdmin):
     form = CuratedListAdminForm
     inlines = [ListEntryInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "intro", "closing_text", "tags"]}),
-        ("Publishing", {"fields": ["author", "is_published", "published_at"]}),
+        ("Publishing", {"fields": ["author", ("published_at", "review_requested")]}),
     ]
     prepopulated_fields = {"slug": ["title"]}
-    list_display = ["title", "entry_count", "author_display", "is_published", "published_at"]
-    list_filter = ["is_published"]
+    list_display = ["title", "entry_count", "author_display", "state_display"]
+    list_filter = [StateFilter]
     search_fields = ["title", "slug", "intro"]
     date_hierarchy = "published_at"
 

@@ -7,6 +7,8 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from core.admin_publishing import PublishingAdminMixin, StateFilter
+
 from ..forms import MergeTagsForm, TagAdminForm
 from ..models import Theme, ThemeRedirect
 from ..tags import merge_tags, record_slug_change
@@ -19,7 +21,7 @@ if admin.site.is_registered(Tag):
 
 class ThemeInline(admin.StackedInline):
     model = Theme
-    fields = ["intro", "share_description"]
+    fields = ["intro", "share_description", ("published_at", "review_requested")]
     verbose_name = "theme page"
     verbose_name_plural = "theme page (editorial words; optional)"
     can_delete = True
@@ -64,7 +66,7 @@ class TagAdmin(admin.ModelAdmin):
                 messages.INFO,
             )
 
-    @admin.action(description="Merge selected tags into…")
+    @admin.action(description="Merge selected tags into…", permissions=["change"])
     def merge_selected(self, request, queryset):
         """Ask which tag survives, then merge: an intermediate page, as Django's delete action does."""
         tags = queryset.order_by("name")
@@ -97,11 +99,12 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "share_description", "updated_at"]
+class ThemeAdmin(PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "share_description", "state_display", "updated_at"]
+    list_filter = [StateFilter]
     search_fields = ["tag__name", "intro"]
     autocomplete_fields = ["tag"]
-    fields = ["tag", "intro", "share_description"]
+    fields = ["tag", "intro", "share_description", ("published_at", "review_requested")]
     list_select_related = ["tag"]
 
 

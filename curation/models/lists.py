@@ -2,27 +2,24 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.urls import reverse
-from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from catalogue.models import Film, Trivia
 from catalogue.models.base import SameFilmMixin
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem, renumber
+from core.publishing import Publishable, PublishableQuerySet, published_q
 from core.tagging import TaggedObject
 
 ANONYMOUS_AUTHOR = "Kinozavod editors"
 
 
-class CuratedListQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
+class CuratedListQuerySet(PublishableQuerySet):
     def with_entry_count(self):
         """Counts only the entries a reader sees: those of published films."""
-        return self.annotate(entry_count=Count("entries", filter=Q(entries__film__is_published=True), distinct=True))
+        return self.annotate(entry_count=Count("entries", filter=published_q("entries__film__"), distinct=True))
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
@@ -38,7 +35,7 @@ class CuratedListQuerySet(models.QuerySet):
     def for_list_page(self):
         """Everything a list's page shows, in a fixed number of queries whatever its length."""
         entries = (
-            ListEntry.objects.filter(film__is_published=True)
+            ListEntry.objects.filter(published_q("film__"))
             .select_related("film", "featured_fact")
             .only(*ListEntry.LIST_PAGE_FIELDS)
             .order_by("position", "pk")
@@ -50,7 +47,7 @@ class CuratedListQuerySet(models.QuerySet):
         )
 
 
-class CuratedList(NaturalKeyModel):
+class CuratedList(Publishable, NaturalKeyModel):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The list's address; keep it stable once published.")
     intro = models.TextField(help_text="Shown above the entries. Blank lines separate paragraphs.")
@@ -69,12 +66,6 @@ class CuratedList(NaturalKeyModel):
         related_name="curated_lists",
         help_text=f"The editor who wrote the list; empty shows “{ANONYMOUS_AUTHOR}”.",
     )
-    is_published = models.BooleanField(default=False, help_text="Unpublished lists have no public page.")
-    published_at = models.DateTimeField(
-        null=True,
-        blank=True,
-        help_text="Set when the list is first published; newest lists come first.",
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -84,14 +75,10 @@ class CuratedList(NaturalKeyModel):
     class Meta:
         ordering = ["title"]
         verbose_name = "curated list"
+        permissions = [("publish_curatedlist", "Can publish, schedule, unpublish and delete published curated lists")]
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        if self.is_published and self.published_at is None:
-            self.published_at = timezone.now()
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("curation:list_detail", args=[self.slug])
@@ -124,7 +111,7 @@ class ListEntryQuerySet(models.QuerySet):
     def on_film_pages(self):
         """A film page's "In curated lists": its entries in published lists, by list title."""
         return (
-            self.filter(curated_list__is_published=True)
+            self.filter(published_q("curated_list__"))
             .select_related("curated_list")
             .only("position", "film_id", "curated_list__title", "curated_list__slug")
             .order_by("curated_list__title", "pk")

@@ -4,17 +4,17 @@ import itertools
 
 from django.utils.text import slugify
 
-from catalogue.tests.factories import make_film, make_films, make_trivia
+from catalogue.tests.factories import PUBLISHED, make_film, make_films, make_trivia
 from curation.models import CuratedList, ListEntry
 
 _sequence = itertools.count(1)
 
 
-def make_list(title=None, is_published=True, **fields):
+def make_list(title=None, published_at=PUBLISHED, **fields):
     title = title or f"List {next(_sequence)}"
     fields.setdefault("slug", slugify(title))
     fields.setdefault("intro", f"Why {title} matters.")
-    return CuratedList.objects.create(title=title, is_published=is_published, **fields)
+    return CuratedList.objects.create(title=title, published_at=published_at, **fields)
 
 
 def add_entry(curated_list, film=None, blurb=None, featured_fact=None, **fields):
@@ -28,4 +28,4 @@ def add_entry(curated_list, film=None, blurb=None, featured_fact=None, **fields)
     )
 
 
-__all__ = ["add_entry", "make_film", "make_films", "make_list", "make_trivia"]
+__all__ = ["PUBLISHED", "add_entry", "make_film", "make_films", "make_list", "make_trivia"]

@@ -41,7 +41,7 @@ def test_the_seed_list_features_each_films_own_trivia_item(seed):
 def test_the_seed_list_is_published_with_its_themes(seed):
     seed_list = CuratedList.objects.get(slug=SEED_LIST_SLUG)
 
-    assert seed_list.is_published
+    assert seed_list.is_live
     assert sorted(seed_list.tags.names()) == ["factories", "industrialization", "working class"]
 
 

@@ -95,19 +95,6 @@ def test_deleting_the_trivia_item_leaves_the_entry_without_a_fact():
     assert entry.featured_fact is None
 
 
-def test_publishing_a_list_stamps_its_publication_date_once():
-    curated_list = make_list(is_published=False)
-    assert curated_list.published_at is None
-
-    curated_list.is_published = True
-    curated_list.save()
-    first_published = curated_list.published_at
-    curated_list.save()
-
-    assert first_published is not None
-    assert curated_list.published_at == first_published
-
-
 def test_a_list_without_an_author_is_signed_by_the_editors(django_user_model):
     editor = django_user_model.objects.create(username="ivanova", first_name="Anna", last_name="Ivanova")
 

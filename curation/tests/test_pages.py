@@ -13,7 +13,7 @@ from curation.models import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage,
 from curation.tags import merge_tags
 
 from .conftest import SEED_LIST_SLUG
-from .factories import add_entry, make_film, make_list, make_trivia
+from .factories import PUBLISHED, add_entry, make_film, make_list, make_trivia
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_a_list_shows_its_closing_text_themes_and_author(client, django_user_mod
 def test_entries_of_unpublished_films_stay_off_the_list(client):
     curated_list = make_list()
     add_entry(curated_list, make_film("Strike", 1925))
-    add_entry(curated_list, make_film("Draft film", 1930, is_published=False))
+    add_entry(curated_list, make_film("Draft film", 1930, published_at=None))
 
     page = visible_text(client.get(curated_list.get_absolute_url()))
 
@@ -128,19 +128,19 @@ def test_entries_of_unpublished_films_stay_off_the_list(client):
 
 
 def test_an_unpublished_list_is_for_editors_only(client, admin_client):
-    draft = make_list("Work in progress", is_published=False)
+    draft = make_list("Work in progress", published_at=None)
 
     assert client.get(draft.get_absolute_url()).status_code == 404
     preview = admin_client.get(draft.get_absolute_url())
     assert preview.status_code == 200
-    assert "Draft: only editors can see this list." in visible_text(preview)
+    assert "Draft: readers cannot see this page." in visible_text(preview)
 
 
 def test_the_lists_index_shows_published_lists_with_their_size(client):
     factories = make_list("Factory films")
     for _ in range(3):
         add_entry(factories)
-    make_list("Draft", is_published=False)
+    make_list("Draft", published_at=None)
 
     response = client.get(reverse("curation:list_index"))
 
@@ -158,7 +158,7 @@ def test_a_film_page_names_the_lists_that_include_it(client):
     factories = make_list("Factory films")
     add_entry(factories)
     add_entry(factories, strike)
-    add_entry(make_list("Hidden draft", is_published=False), strike)
+    add_entry(make_list("Hidden draft", published_at=None), strike)
 
     response = client.get(strike.get_absolute_url())
 
@@ -198,7 +198,12 @@ def test_a_theme_page_without_an_editorial_intro_works_from_the_tag(client):
 def test_a_theme_page_shows_the_editorial_intro_and_share_description(client):
     make_film("The Miners", 1937).tags.add("coal mining")
     tag = Tag.objects.get()
-    Theme.objects.create(tag=tag, intro="Coal fed the Five-Year Plans.", share_description="Films of the coal face.")
+    Theme.objects.create(
+        tag=tag,
+        intro="Coal fed the Five-Year Plans.",
+        share_description="Films of the coal face.",
+        published_at=PUBLISHED,
+    )
 
     response = client.get(theme_address(tag))
 
@@ -210,13 +215,13 @@ def test_a_theme_page_lists_the_films_and_lists_that_carry_it(client):
     strike, vow, draft = (
         make_film("Strike", 1925),
         make_film("The Vow", 1946),
-        make_film("Draft", 1950, is_published=False),
+        make_film("Draft", 1950, published_at=None),
     )
     for film in (strike, vow, draft):
         film.tags.add("factories")
     factory_list = make_list("Factory films")
     factory_list.tags.add("factories")
-    make_list("Draft list", is_published=False).tags.add("factories")
+    make_list("Draft list", published_at=None).tags.add("factories")
 
     response = client.get(theme_address(Tag.objects.get(name="factories")))
 
@@ -260,7 +265,7 @@ def test_an_unknown_theme_is_not_found(client):
 
 
 def test_a_tag_only_drafts_carry_has_no_public_page(client):
-    make_film("Draft", 1950, is_published=False).tags.add("secret project")
+    make_film("Draft", 1950, published_at=None).tags.add("secret project")
 
     assert client.get(theme_address(Tag.objects.get())).status_code == 404
 
@@ -283,7 +288,7 @@ def test_a_merged_tags_old_address_redirects_permanently_to_the_new_one(client):
 def test_the_themes_index_counts_published_films_and_lists(client):
     make_film("The Miners", 1937).tags.add("coal mining", "Donbas")
     make_film("The Big Ore", 1964).tags.add("coal mining")
-    make_film("Draft", 1950, is_published=False).tags.add("coal mining", "unreleased")
+    make_film("Draft", 1950, published_at=None).tags.add("coal mining", "unreleased")
     make_list("Mining").tags.add("coal mining")
 
     response = client.get(reverse("curation:theme_index"))
@@ -314,7 +319,7 @@ def test_the_home_page_has_sensible_defaults_when_nothing_is_chosen(client):
     make_list("Newer list")
     old.published_at = old.published_at.replace(year=2020)
     old.save()
-    make_list("Draft list", is_published=False)
+    make_list("Draft list", published_at=None)
     richest = make_film("The Miners", 1937)
     richest.tags.add("coal mining", "Donbas", "sabotage")
     make_film("Bare film", 1930)
@@ -335,7 +340,7 @@ def test_the_home_page_shows_what_editors_chose_in_their_order(client):
     make_list("Not chosen")
     for position, curated_list in enumerate(reversed(chosen_lists), start=1):
         FeaturedList.objects.create(home_page=home_page, curated_list=curated_list, position=position)
-    FeaturedList.objects.create(home_page=home_page, curated_list=make_list("Draft", is_published=False), position=3)
+    FeaturedList.objects.create(home_page=home_page, curated_list=make_list("Draft", published_at=None), position=3)
     strike = make_film("Strike", 1925)
     FeaturedFilm.objects.create(home_page=home_page, film=strike, position=1)
     strike.tags.add("strikes", "factories")

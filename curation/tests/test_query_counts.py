@@ -10,7 +10,7 @@ from taggit.models import Tag
 from catalogue.models import TaggedFilm, Trivia
 from curation.models import CuratedList, FeaturedFilm, FeaturedList, FeaturedTheme, HomePage, ListEntry, TaggedList
 
-from .factories import make_films
+from .factories import PUBLISHED, make_films
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ LIST_INDEX_QUERIES = 3
 
 def make_lists(count, prefix="List"):
     return CuratedList.objects.bulk_create(
-        CuratedList(title=f"{prefix} {n}", slug=f"{prefix.lower()}-{n}", intro="Intro.", is_published=True)
+        CuratedList(title=f"{prefix} {n}", slug=f"{prefix.lower()}-{n}", intro="Intro.", published_at=PUBLISHED)
         for n in range(count)
     )
 

@@ -1,28 +1,30 @@
 import secrets
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-EDITORS_GROUP = "Editors"
+from core.roles import CHIEF_EDITORS, EDITORS, sync_roles
 
 
 class Command(BaseCommand):
     help = (
-        "Make sure the Editors group can edit all content and that an editor can sign in. "
-        "A new editor account gets a random password, printed once; an existing one is left alone."
+        "Bring the Editors and Chief editors groups up to date and make sure an editor and a chief editor "
+        "can sign in. A new account gets a random password, printed once; an existing one is left alone."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--username", default="editor")
+        parser.add_argument("--username", default="editor", help="The editor's account.")
+        parser.add_argument("--chief-username", default="chief", help="The chief editor's account.")
 
     @transaction.atomic
-    def handle(self, *args, username, **options):
-        group, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=settings.CONTENT_APPS))
+    def handle(self, *args, username, chief_username, **options):
+        groups = sync_roles(Group, Permission)
+        self.ensure_account(username, groups[EDITORS], "Editor")
+        self.ensure_account(chief_username, groups[CHIEF_EDITORS], "Chief editor")
 
+    def ensure_account(self, username, group, title):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
         if user is None:
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             user.groups.add(group)
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Editor account created. Sign in at /admin/ as “{username}” with password: {password}\n"
+                    f"{title} account created. Sign in at /admin/ as “{username}” with password: {password}\n"
                     "This password is shown only now; set another with "
                     f"`.venv/bin/python manage.py changepassword {username}`."
                 )
@@ -41,7 +43,8 @@ class Command(BaseCommand):
         user.is_staff = True
         user.save(update_fields=["is_staff"])
         user.groups.add(group)
+        restored = f" (restored to the {group.name} group)" if changed else ""
         self.stdout.write(
-            f"Editor “{username}” can sign in at /admin/{' (restored to the Editors group)' if changed else ''}. "
+            f"{title} “{username}” can sign in at /admin/{restored}. "
             f"Forgotten the password? `DJANGO_DEBUG=1 .venv/bin/python manage.py changepassword {username}`"
         )

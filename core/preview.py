@@ -1,0 +1,43 @@
+"""
+Staff preview drafts and scheduled items at their own address. Such a page
+carries a banner saying readers cannot see it, is never cached (by us, a
+browser or a proxy) and tells search engines to keep away.
+"""
+
+from django.utils.cache import add_never_cache_headers
+
+
+def can_preview(user, model):
+    """Staff who may look at `model` in the admin may look at its drafts on the site."""
+    opts = model._meta
+    return user.is_active and user.is_staff and user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+def mark_preview(response):
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+class DraftPreviewMixin:
+    """
+    A detail view of a publishable model: readers get only published items
+    (others are a 404); staff also get drafts and scheduled ones, marked as a
+    preview. The view's `get_page_queryset()` loads the page whatever its state.
+    """
+
+    def get_queryset(self):
+        queryset = self.get_page_queryset()
+        if can_preview(self.request.user, queryset.model):
+            return queryset
+        return queryset.published()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.object.is_live:
+            context["preview"] = self.object
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return mark_preview(response) if "preview" in context else response
