@@ -92,9 +92,10 @@ class CuratedList(Publishable, NaturalKeyModel):
 
     @property
     def author_name(self):
+        # A login name is half of a sign-in: it never goes on a public page.
         if self.author_id is None:
             return ANONYMOUS_AUTHOR
-        return self.author.get_full_name() or self.author.get_username()
+        return self.author.get_full_name() or ANONYMOUS_AUTHOR
 
 
 class TaggedList(TaggedObject):

@@ -102,6 +102,12 @@ def test_a_list_without_an_author_is_signed_by_the_editors(django_user_model):
     assert make_list(author=editor).author_name == "Anna Ivanova"
 
 
+def test_an_author_without_a_full_name_is_never_shown_by_login_name(django_user_model):
+    editor = django_user_model.objects.create(username="editor")
+
+    assert make_list(author=editor).author_name == ANONYMOUS_AUTHOR
+
+
 def test_deleting_the_author_keeps_the_list(django_user_model):
     editor = django_user_model.objects.create(username="ivanova")
     curated_list = make_list(author=editor)
