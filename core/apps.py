@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kinozavod core"
 
     def ready(self):
-        from . import signals
+        from . import sessions, signals
 
         signals.connect()
+        sessions.connect()

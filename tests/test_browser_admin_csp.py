@@ -1,0 +1,52 @@
+"""The admin's own scripts and django-admin-sortable2's keep working under the Content-Security-Policy."""
+
+import pytest
+from playwright.sync_api import expect
+
+from core.tests.helpers import admin_url, make_staff_accounts, sign_in
+from curation.models import CuratedList
+from curation.tests.factories import add_entry, make_film, make_list
+
+@pytest.fixture
+def complaints(page):
+    """Everything the browser objects to: console errors (CSP violations among them) and uncaught exceptions."""
+    found = []
+    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(str(error)))
+    page.on("response", lambda r: found.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return found
+
+
+@pytest.fixture
+def dams(transactional_db):
+    curated_list = make_list("Dams", slug="dams")
+    for title, year in [("The Height", 1957), ("Dneprostroi", 1932), ("Bratsk", 1967)]:
+        add_entry(curated_list, make_film(title, year))
+    make_film("Turksib", 1929)
+    return curated_list
+
+
+@pytest.mark.browser
+def test_an_editor_drags_entries_and_picks_a_film_by_autocomplete_without_a_single_browser_error(
+    live_server, page, complaints, dams
+):
+    make_staff_accounts()
+    sign_in(page, live_server.url, "editor")
+    page.goto(f"{live_server.url}{admin_url(CuratedList, 'change', dams.pk)}")
+
+    handles = page.locator("#entries-group td.original p")
+    expect(handles).to_have_count(3)
+    handles.nth(2).drag_to(handles.nth(0), target_position={"x": 5, "y": 2})
+    expect(handles.nth(0)).to_contain_text("Bratsk")
+
+    new_row = page.locator("#entries-group tr.form-row:not(.has_original):not(.empty-form)").first
+    new_row.locator(".select2-selection").click()
+    page.locator(".select2-search__field").fill("Turk")
+    page.locator(".select2-results__option", has_text="Turksib").click()
+    new_row.locator("textarea").fill("The railway that joined two republics.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist .success")).to_be_visible()
+
+    titles = list(dams.entries.order_by("position").values_list("film__title", flat=True))
+    assert titles == ["Bratsk", "The Height", "Dneprostroi", "Turksib"]
+    assert complaints == []
