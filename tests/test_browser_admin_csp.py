@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from core.tests.helpers import admin_url, make_staff_accounts, sign_in
 from curation.models import CuratedList
-from curation.tests.factories import add_entry, make_film, make_list
+from curation.tests.factories import make_film, make_list_of_dams
+
 
 @pytest.fixture
 def complaints(page):
@@ -19,11 +20,8 @@ def complaints(page):
 
 @pytest.fixture
 def dams(transactional_db):
-    curated_list = make_list("Dams", slug="dams")
-    for title, year in [("The Height", 1957), ("Dneprostroi", 1932), ("Bratsk", 1967)]:
-        add_entry(curated_list, make_film(title, year))
     make_film("Turksib", 1929)
-    return curated_list
+    return make_list_of_dams()
 
 
 @pytest.mark.browser

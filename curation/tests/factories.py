@@ -28,4 +28,12 @@ def add_entry(curated_list, film=None, blurb=None, featured_fact=None, **fields)
     )
 
 
-__all__ = ["PUBLISHED", "add_entry", "make_film", "make_films", "make_list", "make_trivia"]
+def make_list_of_dams():
+    """A list of three dam films, in an order an editor will want to change."""
+    curated_list = make_list("Dams", slug="dams")
+    for title, year in [("The Height", 1957), ("Dneprostroi", 1932), ("Bratsk", 1967)]:
+        add_entry(curated_list, make_film(title, year))
+    return curated_list
+
+
+__all__ = ["PUBLISHED", "add_entry", "make_film", "make_films", "make_list", "make_list_of_dams", "make_trivia"]

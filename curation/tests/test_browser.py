@@ -5,33 +5,23 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from core.tests.helpers import load_seed
+from core.tests.helpers import load_seed, make_staff_accounts, sign_in
 from curation.models import CuratedList
 
 from .conftest import SEED_LIST_SLUG
-from .factories import add_entry, make_film, make_list
-
-PASSWORD = "a-password-only-this-test-knows"
+from .factories import make_list_of_dams
 
 
 @pytest.fixture
-def signed_in_editor(live_server, page, editor):
-    editor.set_password(PASSWORD)
-    editor.save()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("link", name="Log out").or_(page.get_by_role("button", name="Log out"))).to_be_visible()
+def signed_in_editor(live_server, page, transactional_db):
+    make_staff_accounts()
+    sign_in(page, live_server.url, "editor")
     return page
 
 
 @pytest.fixture
 def three_dams(transactional_db):
-    curated_list = make_list("Dams", slug="dams")
-    for title, year in [("The Height", 1957), ("Dneprostroi", 1932), ("Bratsk", 1967)]:
-        add_entry(curated_list, make_film(title, year))
-    return curated_list
+    return make_list_of_dams()
 
 
 def public_order(page):
