@@ -2,7 +2,8 @@
 The editorial roles. *Editors* write and correct content: they create and edit
 drafts, submit them for review and fact-check, but cannot publish, schedule,
 unpublish or delete what readers see. *Chief editors* may do all of that, and
-also run the site's structure: tags and their theme redirects, the home page.
+also run the site's structure: tags and their theme redirects, the home page,
+and unlock sign-ins that django-axes paused after too many wrong passwords.
 
 Which permissions each role gets is decided here, from the permissions that
 exist; a data migration creates the groups, and `manage.py ensure_editor`
@@ -13,6 +14,9 @@ from django.conf import settings
 
 EDITORS = "Editors"
 CHIEF_EDITORS = "Chief editors"
+
+# Deleting an account's failed attempts unlocks its sign-in (README, "Signing in").
+SIGN_IN_UNLOCKING = ["view_accessattempt", "delete_accessattempt"]
 
 
 def _is_chief_only(permission):
@@ -29,9 +33,10 @@ def role_permissions(permission_model):
             "content_type"
         )
     )
+    unlocking = list(permission_model.objects.filter(content_type__app_label="axes", codename__in=SIGN_IN_UNLOCKING))
     return {
         EDITORS: [permission for permission in content if not _is_chief_only(permission)],
-        CHIEF_EDITORS: content,
+        CHIEF_EDITORS: content + unlocking,
     }
 
 

@@ -1,8 +1,11 @@
 """Sign-in throttling: wrong passwords per account and per address, refused before any password is checked."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core.management import call_command
+
+from core.tests.helpers import admin_url
 
 PASSWORD = "the-editor's-own-password"
 LIMIT = 5
@@ -83,6 +86,21 @@ def test_a_chief_editor_unlocks_an_account_with_axes_reset_username(client, edit
     call_command("axes_reset_username", "editor", verbosity=0)
 
     assert signed_in(sign_in(client, "editor", PASSWORD))
+
+
+def test_a_chief_editor_unlocks_an_account_in_the_admin(client, chief_client, editor_with_password):
+    for _ in range(LIMIT):
+        sign_in(client, "editor", "wrong")
+    [attempt] = AccessAttempt.objects.filter(username="editor")
+
+    assert chief_client.get(admin_url(AccessAttempt, "changelist")).status_code == 200
+    chief_client.post(admin_url(AccessAttempt, "delete", attempt.pk), {"post": "yes"})
+
+    assert signed_in(sign_in(client, "editor", PASSWORD))
+
+
+def test_editors_cannot_see_or_clear_sign_in_attempts(editor_client):
+    assert editor_client.get(admin_url(AccessAttempt, "changelist")).status_code == 403
 
 
 def test_signing_in_clears_earlier_failures(client, editor_with_password):
