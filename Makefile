@@ -4,12 +4,14 @@ PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
+# One stamp per requirements file, so each is re-installed when its file changes.
 INSTALLED := $(VENV)/.requirements-installed
+DEV_INSTALLED := $(VENV)/.requirements-dev-installed
 DEV_ENV := DJANGO_DEBUG=1
 SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
-.PHONY: run setup install test lint test-sqlite test-postgres seed editor benchmark clean
+.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark clean
 
 run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -22,10 +24,18 @@ setup: install
 
 install: $(INSTALLED)
 
+install-dev: $(DEV_INSTALLED)
+
 $(INSTALLED): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
+
+# requirements-dev.txt includes requirements.txt: this installs both.
+$(DEV_INSTALLED): requirements-dev.txt requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(INSTALLED)
 
 # Reload the seed even into a catalogue with content: natural keys make this an
 # update in place (seed rows get the seed's wording back), never a duplicate.
@@ -35,21 +45,21 @@ seed: install
 editor: install
 	$(DEV_ENV) $(BIN)/python manage.py ensure_editor
 
-test: install
+test: install-dev
 	scripts/ensure-chromium
 	scripts/ensure-postgres
 	$(MAKE) --no-print-directory lint test-sqlite test-postgres
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-test-sqlite: install
+test-sqlite: install-dev
 	$(BIN)/pytest
 
 # A throwaway database per run; pytest-django creates test_<name> and drops it.
-test-postgres: install
+test-postgres: install-dev
 	DATABASE_URL=$(POSTGRES_URL)_$$$$ $(BIN)/pytest
 
 benchmark: setup
