@@ -17,7 +17,7 @@ run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-setup: install
+setup: install .env
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_seed $(SEED_FIXTURES)
 	$(DEV_ENV) $(BIN)/python manage.py ensure_editor
@@ -36,6 +36,17 @@ $(DEV_INSTALLED): requirements-dev.txt requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(INSTALLED)
+
+# This machine's own secret key, so that `manage.py` commands typed by hand work
+# without DJANGO_DEBUG. Written once and never overwritten (no prerequisites), in
+# two steps so that a failed write leaves no empty file behind; only its owner
+# may read it. It stays out of git (.gitignore).
+.env:
+	umask 077 && { \
+	    echo '# This machine only, written once by make setup; never commit it. Real environment variables win.'; \
+	    $(PYTHON) -c 'import secrets; print("DJANGO_SECRET_KEY=" + secrets.token_urlsafe(50))'; \
+	} > $@.tmp
+	mv $@.tmp $@
 
 # Reload the seed even into a catalogue with content: natural keys make this an
 # update in place (seed rows get the seed's wording back), never a duplicate.

@@ -1,7 +1,8 @@
 """
 Kinozavod settings. Everything that differs between machines comes from the
-environment; the defaults are safe for production and convenient only where
-that costs nothing (DEBUG must be asked for explicitly).
+environment, or on a developer's machine from `.env` (written by `make setup`);
+the defaults are safe for production and convenient only where that costs
+nothing (DEBUG must be asked for explicitly).
 """
 
 import os
@@ -12,8 +13,15 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# A developer's machine keeps its generated secret key in a git-ignored `.env`,
+# so `manage.py` commands typed by hand work like make's own. The real
+# environment always wins over the file; a server has no file, and without
+# DJANGO_SECRET_KEY it still refuses to start.
+load_dotenv(BASE_DIR / ".env", override=False)
 
 
 def env_flag(name, default=False):
@@ -35,7 +43,7 @@ DEBUG = env_flag("DJANGO_DEBUG")
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for local development).")
+        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY (on a developer's machine `make setup` writes one to .env).")
     SECRET_KEY = "insecure-development-key-only-used-when-DJANGO_DEBUG-is-on"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])

@@ -46,5 +46,5 @@ class Command(BaseCommand):
         restored = f" (restored to the {group.name} group)" if changed else ""
         self.stdout.write(
             f"{title} “{username}” can sign in at /admin/{restored}. "
-            f"Forgotten the password? `DJANGO_DEBUG=1 .venv/bin/python manage.py changepassword {username}`"
+            f"Forgotten the password? `.venv/bin/python manage.py changepassword {username}`"
         )
