@@ -54,9 +54,13 @@ SKIPPED = {
 
 # Interactive commands read their answers from stdin: they run without a
 # controlling terminal, so getpass reads there instead of from /dev/tty.
-ANSWERS = {
-    CHANGEPASSWORD: f"{NEW_PASSWORD}\n{NEW_PASSWORD}\n",
-}
+# Every account's `changepassword` (the editor's, the chief editor's) asks twice.
+CHANGEPASSWORD_ANY = re.compile(r"manage\.py changepassword \w+$")
+
+
+def answers_for(command):
+    return f"{NEW_PASSWORD}\n{NEW_PASSWORD}\n" if CHANGEPASSWORD_ANY.search(command) else None
+
 
 BACKTICKED = re.compile(r"`([^`\n]+)`")
 # In the README's prose, backticks also mark names, paths and settings: there a
@@ -85,7 +89,7 @@ def readme_commands(text):
 
 
 def plain(command):
-    """A command as one line, without its trailing comment: how SKIPPED and ANSWERS name it."""
+    """A command as one line, without its trailing comment: how SKIPPED names it."""
     return " ".join(re.sub(r"\s#.*", "", command.replace("\\\n", " ")).split())
 
 
@@ -229,7 +233,7 @@ def printed(clone, make_runs):
 def runs(clone, printed):
     """Every printed command that can run here, run once as printed, in the order printed."""
     return {
-        command: run_as_printed(clone, command, answers=ANSWERS.get(plain(command)))
+        command: run_as_printed(clone, command, answers=answers_for(plain(command)))
         for command in printed.all
         if plain(command) not in SKIPPED
     }
