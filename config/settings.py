@@ -197,6 +197,8 @@ STORAGES = {
 TAGGIT_CASE_INSENSITIVE = True
 # One spelling per tag and no tags without a letter or digit, in every tag field.
 TAGGIT_TAGS_FROM_STRING = "core.tagging.parse_tags"
+# Written so that parsing gives back every name, commas and quotes included.
+TAGGIT_STRING_FROM_TAGS = "core.tagging.edit_string_for_tags"
 
 # Readers' pages are cached whole and retired on every edit (core.page_cache).
 # The page cache must be shared by all worker processes: a directory on local

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kinozavod core"
 
     def ready(self):
-        from . import sessions, signals
+        from . import checks, sessions, signals  # noqa: F401 - checks register themselves
 
         signals.connect()
         sessions.connect()

@@ -6,7 +6,7 @@ from taggit.models import Tag
 
 from catalogue.models import Trivia
 from core.formsets import DensePositionsFormSet
-from core.tagging import find_tag, validate_tag_name
+from core.tagging import find_tag, normalise_tag_name, validate_tag_name
 
 from .models import CuratedList, ListEntry
 
@@ -81,7 +81,9 @@ class TagAdminForm(forms.ModelForm):
         fields = ["name", "slug"]
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
+        if self.instance.pk and self.cleaned_data["name"] == self.instance.name:
+            return self.instance.name  # kept as it is, even a name from before the rule
+        name = normalise_tag_name(self.cleaned_data["name"])
         validate_tag_name(name)
         same = find_tag(name, exclude=self.instance if self.instance.pk else None)
         if same is not None:

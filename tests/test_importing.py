@@ -26,9 +26,9 @@ def fixture_file(tmp_path, *rows, name="catalogue.json"):
 
 
 def test_a_valid_file_is_imported(tmp_path):
-    count = import_fixtures(fixture_file(tmp_path, GOOD_STUDIO, GOOD_FILM))
+    result = import_fixtures(fixture_file(tmp_path, GOOD_STUDIO, GOOD_FILM))
 
-    assert count == 2
+    assert (result.created, result.updated, result.unchanged) == (2, 0, 0)
     assert Film.objects.get(slug="counterplan-1932").title == "Counterplan"
 
 
@@ -53,7 +53,8 @@ def test_a_rule_the_database_cannot_see_is_enforced_too(tmp_path):
     with pytest.raises(ImportRefused) as refused:
         import_fixtures(fixture_file(tmp_path, GOOD_FILM, verified_without_source))
 
-    assert refused.value.problems == ["trivia item “A fact.”: source: A verified claim needs a source."]
+    [problem] = refused.value.problems
+    assert problem.endswith("catalogue.json row 2: trivia item “A fact.”: source: A verified claim needs a source.")
     assert not Trivia.objects.exists()
     assert not Film.objects.exists()
 
@@ -82,7 +83,8 @@ def test_the_command_says_nothing_was_imported_and_lists_each_problem(tmp_path):
     bad = fixture_file(tmp_path, {**GOOD_FILM, "fields": {**GOOD_FILM["fields"], "title": ""}})
 
     with pytest.raises(
-        CommandError, match=r"Nothing was imported:\n  - film “ \(1932\)”: title: This field cannot be blank."
+        CommandError,
+        match=r"Nothing was imported:\n  - .*catalogue.json row 1: film “ \(1932\)”: title: This field cannot be blank",
     ):
         call_command("import_fixtures", bad)
 

@@ -1,5 +1,6 @@
 """Small helpers every app's tests use: admin addresses and forms, row counts, what a page says, the seed."""
 
+import hashlib
 import io
 import re
 from html import unescape
@@ -8,6 +9,7 @@ from html.parser import HTMLParser
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.urls import reverse
 
 
@@ -23,6 +25,22 @@ def row_counts():
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
     )
     return {model._meta.label: model._default_manager.count() for model in models}
+
+
+def database_state():
+    """
+    Row counts of every table and a hash of every row, accounts and sessions
+    included: an equal state means nothing at all was written.
+    """
+    counts, digest = {}, hashlib.sha256()
+    with connection.cursor() as cursor:
+        for model in apps.get_models(include_auto_created=True):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"SELECT * FROM {table} ORDER BY 1")
+            rows = cursor.fetchall()
+            counts[model._meta.label] = len(rows)
+            digest.update(repr((model._meta.label, rows)).encode())
+    return counts, digest.hexdigest()
 
 
 def visible_text(response):

@@ -30,5 +30,7 @@ class Command(BaseCommand):
                 "`make seed` reloads the seed content."
             )
             return
-        # The same checks as any import: the seed is content like any other.
-        call_command("import_fixtures", *fixtures, verbosity=verbosity)
+        # The same checks as any import: the seed is content like any other. Partial:
+        # a reload puts back the seed's wording of what the seed names and keeps
+        # the fields it does not name (those added since it was written).
+        call_command("import_fixtures", *fixtures, partial=True, verbosity=verbosity)
