@@ -11,7 +11,7 @@ DEV_ENV := DJANGO_DEBUG=1
 SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
-.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark clean
+.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark load clean
 
 run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -75,6 +75,10 @@ test-postgres: install-dev
 
 benchmark: setup
 	scripts/benchmark
+
+# Writers, an import, readers and password guessers at once (issue 7's measurements).
+load: install
+	scripts/load
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -156,6 +156,10 @@ AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_SIGNIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("DJANGO_SIGNIN_LOCKOUT_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per account and per address
 AXES_RESET_ON_SUCCESS = True
+# A paused sign-in writes nothing either (no hashing, no database write), so a
+# flood of guesses costs little; the pause ends AXES_COOLOFF_TIME after the
+# failure that started it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "core.sign_in.locked_out"
 # The client's address: the connection's, unless the site runs behind
 # DJANGO_PROXY_COUNT trusted proxies that append it to X-Forwarded-For.
