@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "adminsortable2",
     "axes",
     "csp",
+    "reversion",
+    "reversion_compare",
     # Ours, each building only on those above it: core <- catalogue <- curation.
     "core",
     "catalogue",

@@ -5,9 +5,12 @@ set a publish time, publish, unpublish or delete what is published or
 scheduled. Editors write drafts and submit them for review.
 """
 
+import reversion
 from django.contrib import admin, messages
+from django.db.models import F
 from django.utils import timezone
 
+from .locking import LockedForEditing
 from .publishing import State, publish_permission
 
 
@@ -55,8 +58,14 @@ class PublishingAdminMixin:
         return obj.state_label
 
     def save_publishing(self, request, obj, comment):
-        """Save a change of publishing state made by an action (not through the form)."""
-        obj.save(update_fields=["published_at", "review_requested"])
+        """Save a change of publishing state made by an action (not through the form), as a revision."""
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+            obj.save(update_fields=["published_at", "review_requested"])
+            if isinstance(obj, LockedForEditing):
+                type(obj)._base_manager.filter(pk=obj.pk).update(version=F("version") + 1)
+        self.log_change(request, obj, comment)
 
     @admin.action(description="Publish selected now", permissions=["publish"])
     def publish_now(self, request, queryset):

@@ -32,6 +32,7 @@ class RowRulesMixin:
 
     def clean(self):
         super().clean()
+        self.explain_rows_deleted_meanwhile()
         seen = set()
         for form in self.forms:
             if form.errors or not form.cleaned_data or self._should_delete_form(form):
@@ -47,6 +48,22 @@ class RowRulesMixin:
                 if identity in seen:
                     form.add_error(None, self.duplicate_message)
                 seen.add(identity)
+
+    def explain_rows_deleted_meanwhile(self):
+        """
+        A row someone else deleted after this page was loaded fails on its
+        hidden id, which the admin shows only as "Please correct the error
+        below." with nothing marked: say what happened on the row itself.
+        """
+        pk_name = self.model._meta.pk.name
+        for form in self.initial_forms:
+            if pk_name in form.errors and not self._should_delete_form(form):
+                del form.errors[pk_name]
+                form.add_error(
+                    None,
+                    "Someone else deleted this row after you opened the page. To keep it, add it again as a new "
+                    "row; otherwise tick “Delete”.",
+                )
 
 
 class CheckedInlineFormSet(RowRulesMixin, BaseInlineFormSet):

@@ -14,9 +14,11 @@ does not touch it. Theme pages, merging and renaming are curation's.
 
 import csv
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.text import slugify
+from taggit.forms import TagField, TagWidget, TagWidgetMixin
 from taggit.models import Tag, TaggedItemBase
 
 from .natural_keys import NaturalKeyModel
@@ -31,6 +33,7 @@ class TaggedObject(NaturalKeyModel, TaggedItemBase):
     """
 
     natural_key_fields = ("content_object__slug", "tag__name")
+    locked_parents = ("content_object",)  # core.locking
 
     class Meta:
         abstract = True
@@ -162,3 +165,30 @@ def parse_tags(tagstring):
 def edit_string_for_tags(tags):
     """Tags as a tag field shows them: settings.TAGGIT_STRING_FROM_TAGS."""
     return join_tag_names(tag.name for tag in tags)
+
+
+class HiddenTagWidget(TagWidgetMixin, forms.HiddenInput):
+    pass
+
+
+class EditorialTagField(TagField):
+    """
+    A tag field that knows when it has not changed: the same tags in another
+    order or case are no change (taggit's own comparison reports one on every
+    save, and the history then says “Changed Themes & topics.” for nothing).
+    """
+
+    widget = TagWidget
+    hidden_widget = HiddenTagWidget
+
+    def has_changed(self, initial, data):
+        try:
+            return self._identities(initial) != self._identities(data)
+        except ValidationError:
+            return True  # unusable names: the field's own validation says why
+
+    def _identities(self, value):
+        if not value:
+            return set()
+        names = parse_tags(value) if isinstance(value, str) else [getattr(tag, "name", tag) for tag in value]
+        return {tag_identity(name) for name in names}

@@ -8,5 +8,7 @@ class CurationConfig(AppConfig):
 
     def ready(self):
         from .film_pages import add_lists_section
+        from .revisions import register
 
         add_lists_section()
+        register()

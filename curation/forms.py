@@ -6,15 +6,17 @@ from taggit.models import Tag
 
 from catalogue.models import Trivia
 from core.formsets import DensePositionsFormSet
-from core.tagging import find_tag, normalise_tag_name, validate_tag_name
+from core.locking import LockedForm, OnlyChangesForm
+from core.tagging import EditorialTagField, find_tag, normalise_tag_name, validate_tag_name
 
 from .models import CuratedList, ListEntry
 
 
-class CuratedListAdminForm(forms.ModelForm):
+class CuratedListAdminForm(LockedForm):
     class Meta:
         model = CuratedList
         fields = "__all__"
+        field_classes = {"tags": EditorialTagField}
         labels = {"tags": "Themes"}
         help_texts = {
             "tags": "Comma-separated; each tag has a theme page. Existing tags are reused whatever their case."
@@ -33,7 +35,7 @@ class TriviaChoiceField(forms.ModelChoiceField):
         return f"{text} ({trivia.get_verification_display().lower()})"
 
 
-class ListEntryForm(forms.ModelForm):
+class ListEntryForm(OnlyChangesForm):
     """
     The featured fact is chosen among the entry's film's trivia. A new row has
     no film yet when the page is drawn, so its choices appear once it is saved.

@@ -2,6 +2,7 @@ from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.db.models import Count
 
+from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
 
 from ..models import Film
@@ -14,7 +15,7 @@ LONG_TEXT = ["collapse"]
 
 
 @admin.register(Film)
-class FilmAdmin(PublishingAdminMixin, SortableAdminBase, admin.ModelAdmin):
+class FilmAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = FilmAdminForm
     # The fieldsets follow the public film page from top to bottom.
     fieldsets = [

@@ -6,15 +6,18 @@ from django.utils.functional import cached_property
 from taggit.forms import TagWidget
 
 from core.formsets import DensePositionsFormSet, RowRulesMixin
+from core.locking import LockedForm
 from core.ordering import renumber
+from core.tagging import EditorialTagField
 
 from ..models import Character, Film
 
 
-class FilmAdminForm(forms.ModelForm):
+class FilmAdminForm(LockedForm):
     class Meta:
         model = Film
         fields = "__all__"
+        field_classes = {"tags": EditorialTagField}
         widgets = {
             "tags": TagWidget(attrs={"class": "vLargeTextField"}),
             "tagline": forms.TextInput(attrs={"class": "vLargeTextField"}),

@@ -10,6 +10,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models
 
 from core.formsets import CheckedInlineFormSet, DensePositionsFormSet
+from core.locking import OnlyChangesForm
 
 from ..models import (
     AlternativeTitle,
@@ -38,6 +39,7 @@ class QuietRowsMixin:
     """Inline rows without clutter: a long page of them must stay readable."""
 
     extra = 0  # "Add another" adds rows; empty ones would only lengthen the page
+    form = OnlyChangesForm  # a row saves only what this editor changed in it (core.locking)
     view_on_site = False  # a row is part of the page the record links to at its top
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

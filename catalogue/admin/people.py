@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from core.admin_editing import EditorialAdmin
+
 from ..models import Credit, Person
 from .forms import PersonCreditFormSet
 from .inlines import QuietRowsMixin
@@ -52,7 +54,7 @@ class NewCreditInline(QuietRowsMixin, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(EditorialAdmin):
     fields = [("name", "original_name"), "slug", ("birth_year", "death_year"), "biography"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [FilmographyInline, NewCreditInline]

@@ -4,11 +4,13 @@ from django.urls import reverse
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
+from core.admin_editing import EditorialAdmin
+
 from ..models import Studio
 
 
 @admin.register(Studio)
-class StudioAdmin(admin.ModelAdmin):
+class StudioAdmin(EditorialAdmin):
     fields = ["name", "original_name", "slug", "city", "description", "film_list"]
     readonly_fields = ["film_list"]
     prepopulated_fields = {"slug": ["name"]}

@@ -3,10 +3,12 @@ Trivia across all films, for reviewing facts: much of the seed text was never
 checked, and this is where editors work through it.
 """
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.text import Truncator
 
+from core.admin_editing import EditorialAdmin
 from core.ordering import renumber
 
 from ..models import Trivia, Verification
@@ -14,7 +16,7 @@ from .filters import HasSourceFilter
 
 
 @admin.register(Trivia)
-class TriviaAdmin(admin.ModelAdmin):
+class TriviaAdmin(EditorialAdmin):
     fields = ["film", "text", ("source", "verification"), "editor_note"]
     autocomplete_fields = ["film"]
     list_display = ["short_text", "film", "verification", "has_source"]
@@ -38,6 +40,8 @@ class TriviaAdmin(admin.ModelAdmin):
         if moved_from:
             obj.place_at_end()
         super().save_model(request, obj, form, change)
+        if reversion.is_active():
+            reversion.add_to_revision(obj.film)  # the film's history shows the change too
         for film_id in {obj.film_id, moved_from} - {None}:
             renumber(Trivia.objects.filter(film_id=film_id))
 

@@ -12,6 +12,7 @@ class FilmItem(NaturalKeyModel):
     """
 
     ordered_within = "film"  # for the ordered ones: each film has its own list
+    locked_parents = ("film",)  # a change to the item is a change to its film (core.locking)
 
     class Meta:
         abstract = True

@@ -35,6 +35,7 @@ class Influence(FilmPair):
     note = models.CharField(max_length=300, blank=True, help_text="How, e.g. “Eisenstein's montage techniques”.")
 
     pair_fields = ("influencer", "influenced")
+    locked_parents = ("influencer", "influenced")  # edited on both films' forms
     natural_key_fields = ("influencer__slug", "influenced__slug")
     ordered_within = "influenced"  # the influenced film's "Influenced by" list
 
@@ -59,6 +60,7 @@ class Recommendation(FilmPair):
     note = models.CharField(max_length=300, blank=True)
 
     pair_fields = ("film", "recommended")
+    locked_parents = ("film",)
     natural_key_fields = ("film__slug", "recommended__slug")
     ordered_within = "film"
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem
 from core.publishing import Publishable, PublishableQuerySet
@@ -44,7 +45,7 @@ class FilmQuerySet(PublishableQuerySet):
         return self.only("title", "original_title", "slug", "year", "runtime_minutes", "country")
 
 
-class Film(Publishable, NaturalKeyModel):
+class Film(Publishable, LockedForEditing, NaturalKeyModel):
     # Identity
     title = models.CharField(max_length=200)
     original_title = models.CharField(

@@ -99,7 +99,8 @@ class ChangeFormReader(HTMLParser):
         if tag == "form":
             self.in_form = False
         elif tag == "textarea" and self.textarea is not None:
-            self.add(*self.textarea)
+            name, text = self.textarea
+            self.add(name, text.removeprefix("\n"))  # as a browser reads it: the newline after the tag is markup
             self.textarea = None
         elif tag == "select" and self.select is not None:
             select, self.select = self.select, None

@@ -5,6 +5,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from core.admin_editing import EditorialAdmin
 from core.formsets import DensePositionsFormSet
 
 from ..models import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage
@@ -35,7 +36,7 @@ class FeaturedThemeInline(FeaturedInline):
 
 
 @admin.register(HomePage)
-class HomePageAdmin(SortableAdminBase, admin.ModelAdmin):
+class HomePageAdmin(SortableAdminBase, EditorialAdmin):
     """There is one home page: the list of home pages opens it directly."""
 
     fields = ["welcome"]

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db.models import Count
 
+from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
 
 from ..forms import CuratedListAdminForm, ListEntryForm, ListEntryFormSet
@@ -30,7 +31,7 @@ class ListEntryInline(SortableTabularInline):
 
 
 @admin.register(CuratedList)
-class CuratedListAdmin(PublishingAdminMixin, SortableAdminBase, admin.ModelAdmin):
+class CuratedListAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = CuratedListAdminForm
     inlines = [ListEntryInline]
     fieldsets = [

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.html import format_html
 from taggit.models import Tag
 
+from core.admin_editing import EditorialAdmin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
 
 from ..forms import MergeTagsForm, TagAdminForm
@@ -29,7 +30,7 @@ class ThemeInline(admin.StackedInline):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(EditorialAdmin):
     form = TagAdminForm
     inlines = [ThemeInline]
     list_display = ["name", "slug", "film_count", "list_count", "has_intro"]
@@ -99,7 +100,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(PublishingAdminMixin, admin.ModelAdmin):
+class ThemeAdmin(PublishingAdminMixin, EditorialAdmin):
     list_display = ["__str__", "share_description", "state_display", "updated_at"]
     list_filter = [StateFilter]
     search_fields = ["tag__name", "intro"]
@@ -109,7 +110,7 @@ class ThemeAdmin(PublishingAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(ThemeRedirect)
-class ThemeRedirectAdmin(admin.ModelAdmin):
+class ThemeRedirectAdmin(EditorialAdmin):
     """Old theme addresses, recorded by renames and merges. Delete one to let the address go."""
 
     list_display = ["old_slug", "tag", "created_at"]

@@ -8,6 +8,7 @@ from taggit.managers import TaggableManager
 
 from catalogue.models import Film, Trivia
 from catalogue.models.base import SameFilmMixin
+from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem, renumber
 from core.publishing import Publishable, PublishableQuerySet, published_q
@@ -47,7 +48,7 @@ class CuratedListQuerySet(PublishableQuerySet):
         )
 
 
-class CuratedList(Publishable, NaturalKeyModel):
+class CuratedList(Publishable, LockedForEditing, NaturalKeyModel):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True, help_text="The list's address; keep it stable once published.")
     intro = models.TextField(help_text="Shown above the entries. Blank lines separate paragraphs.")
@@ -138,6 +139,7 @@ class ListEntry(SameFilmMixin, NaturalKeyModel, OrderedItem):
     objects = NaturalKeyManager.from_queryset(ListEntryQuerySet)()
     natural_key_fields = ("curated_list__slug", "film__slug")
     ordered_within = "curated_list"
+    locked_parents = ("curated_list",)
     same_film_fields = ("featured_fact",)
 
     # What a list's page reads of an entry: not the films' long texts.
