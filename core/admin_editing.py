@@ -7,14 +7,33 @@ else's save (`core.locking`).
 """
 
 from django.contrib import messages
+from django.contrib.admin.utils import lookup_spawns_duplicates
 from django.db import models
+from django.db.models import Q
+from django.utils.text import smart_split, unescape_string_literal
 from reversion_compare.admin import CompareVersionAdmin
 
 from .locking import EditLock
+from .search import folded_contains
 
 
 class EditorialAdmin(CompareVersionAdmin):
     history_latest_first = True
+
+    def get_search_results(self, request, queryset, search_term):
+        """Every word must be in one of `search_fields`, whatever its case or script (`core.search`)."""
+        search_fields = self.get_search_fields(request)
+        if not search_fields or not search_term.strip():
+            return super().get_search_results(request, queryset, search_term)
+        may_have_duplicates = False
+        for word in smart_split(search_term):
+            word = unescape_string_literal(word) if word[0] in "\"'" else word
+            condition = Q()
+            for field in search_fields:
+                condition |= Q(folded_contains(field.lstrip("^=@"), word))
+                may_have_duplicates |= lookup_spawns_duplicates(self.opts, field.lstrip("^=@"))
+            queryset = queryset.filter(condition)
+        return queryset, may_have_duplicates
 
     def _create_formsets(self, request, obj, change):
         # The rows' formsets, kept for deciding whether the save changes anything.

@@ -8,8 +8,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Kinozavod core"
 
     def ready(self):
-        from . import checks, locking, sessions, signals  # noqa: F401 - checks register themselves
+        from . import checks, locking, search, sessions, signals  # noqa: F401 - checks register themselves
 
         signals.connect()
         sessions.connect()
         locking.connect()
+        search.connect()

@@ -432,3 +432,19 @@ def test_trivia_added_on_its_own_page_joins_the_end_of_the_films_list(editor_cli
     assert editor_client.post(admin_url(Trivia, "add"), data).status_code == 302
     assert [t.position for t in miners.trivia.all()] == [1, 2]
     assert miners.trivia.last().text == "Premiere attended by mining officials"
+
+
+@pytest.mark.parametrize("term", ["шахт", "ШАХТЁРЫ", "шахтеры", "Shakhtery"])
+def test_admin_search_finds_cyrillic_text_whatever_its_case(editor_client, shelf, term):
+    response = editor_client.get(admin_url(Film, "changelist"), {"q": term})
+
+    assert listed(response) == ["The Miners (1937)"]
+
+
+def test_the_film_autocomplete_finds_cyrillic_titles(editor_client, shelf):
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "шахтёр", "app_label": "catalogue", "model_name": "influence", "field_name": "influencer"},
+    )
+
+    assert [result["text"] for result in response.json()["results"]] == ["The Miners (1937)"]
