@@ -3,15 +3,19 @@ Trivia across all films, for reviewing facts: much of the seed text was never
 checked, and this is where editors work through it.
 """
 
+from functools import partial
+
 import reversion
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.urls import path
 from django.utils.text import Truncator
 
 from core.admin_editing import EditorialAdmin
 from core.ordering import renumber
 
+from ..factcheck import set_verification
 from ..models import Trivia, Verification
+from .factcheck import fact_check_view
 from .filters import HasSourceFilter
 
 
@@ -58,28 +62,11 @@ class TriviaAdmin(EditorialAdmin):
         self._set_verification(request, queryset, Verification.DISPUTED)
 
     def _set_verification(self, request, queryset, verification):
-        """
-        Change the items the claim rules allow (verified needs a source,
-        disputed a note for readers) and say which were left alone and why.
-        """
-        changed, refused = [], {}
-        for item in queryset:
-            item.verification = verification
-            try:
-                item.clean()
-            except ValidationError as error:
-                for reason in error.messages:
-                    refused.setdefault(reason, []).append(item)
-            else:
-                changed.append(item)
-        for item in changed:
-            # One save per item, not bulk_update: saving tells the page cache
-            # that readers' pages changed.
-            item.save(update_fields=["verification"])
+        result = set_verification(list(queryset), verification, request.user)
         label = Verification(verification).label.lower()
-        if changed:
-            self.message_user(request, f"Marked {len(changed)} trivia item(s) as {label}.", messages.SUCCESS)
-        for reason, items in refused.items():
+        if result.changed:
+            self.message_user(request, f"Marked {len(result.changed)} trivia item(s) as {label}.", messages.SUCCESS)
+        for reason, items in result.refused.items():
             examples = "; ".join(f"“{Truncator(item.text).chars(60)}”" for item in items[:3])
             more = f" and {len(items) - 3} more" if len(items) > 3 else ""
             self.message_user(
@@ -87,3 +74,11 @@ class TriviaAdmin(EditorialAdmin):
                 f"Left {len(items)} item(s) as they were — {reason} {examples}{more}",
                 messages.WARNING,
             )
+
+    def get_urls(self):
+        fact_check = path(
+            "fact-check/",
+            self.admin_site.admin_view(partial(fact_check_view, self)),
+            name="catalogue_fact_check",
+        )
+        return [fact_check, *super().get_urls()]

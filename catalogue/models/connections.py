@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from core.natural_keys import NaturalKeyModel
 from core.ordering import OrderedItem
 
+from .claims import SourcedClaim, verification_constraint
 from .films import Film
 
 
@@ -29,12 +30,13 @@ class FilmPair(NaturalKeyModel, OrderedItem):
             raise ValidationError("A film cannot be linked to itself.")
 
 
-class Influence(FilmPair):
+class Influence(FilmPair, SourcedClaim):
     influencer = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="influences")
     influenced = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="influenced_by")
     note = models.CharField(max_length=300, blank=True, help_text="How, e.g. “Eisenstein's montage techniques”.")
 
     pair_fields = ("influencer", "influenced")
+    claim_film = "influenced"  # the film whose "Influenced by" list states the claim
     locked_parents = ("influencer", "influenced")  # edited on both films' forms
     natural_key_fields = ("influencer__slug", "influenced__slug")
     ordered_within = "influenced"  # the influenced film's "Influenced by" list
@@ -43,6 +45,7 @@ class Influence(FilmPair):
         constraints = [
             models.UniqueConstraint(fields=["influencer", "influenced"], name="influence_once_per_pair"),
             models.CheckConstraint(condition=~Q(influencer=F("influenced")), name="influence_not_on_itself"),
+            verification_constraint("influence"),
         ]
 
     def __str__(self):

@@ -19,6 +19,7 @@ class Trivia(FilmItem, OrderedItem, SourcedClaim):
 
     natural_key_fields = ("film__slug", "text")
     page_anchor = "did-you-know"
+    claim_film = "film"
 
     class Meta(OrderedItem.Meta):
         verbose_name = "trivia item"
@@ -99,6 +100,7 @@ class Award(FilmItem, OrderedItem, SourcedClaim):
 
     natural_key_fields = ("film__slug", "name", "category")
     page_anchor = "awards"
+    claim_film = "film"
 
     class Meta(OrderedItem.Meta):
         verbose_name = "award or nomination"
