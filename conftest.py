@@ -92,3 +92,13 @@ def chief_client(chief_editor):
     client = Client()
     client.force_login(chief_editor)
     return client
+
+
+@pytest.fixture
+def complaints(page):
+    """Everything the browser objects to: console errors (CSP violations among them) and uncaught exceptions."""
+    found = []
+    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: found.append(str(error)))
+    page.on("response", lambda r: found.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    return found

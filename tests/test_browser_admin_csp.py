@@ -9,16 +9,6 @@ from curation.tests.factories import make_film, make_list_of_dams
 
 
 @pytest.fixture
-def complaints(page):
-    """Everything the browser objects to: console errors (CSP violations among them) and uncaught exceptions."""
-    found = []
-    page.on("console", lambda message: found.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: found.append(str(error)))
-    page.on("response", lambda r: found.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    return found
-
-
-@pytest.fixture
 def dams(transactional_db):
     make_film("Turksib", 1929)
     return make_list_of_dams()

@@ -1,28 +1,36 @@
 from adminsortable2.admin import SortableAdminBase
 from django.contrib import admin
 from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import reverse
 
 from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
 
+from ..completeness import SECTION_COUNT, completeness, with_completeness
 from ..models import Film
-from .filters import DecadeFilter, TagFilter
+from .filters import ClaimsFilter, CompletenessFilter, DecadeFilter, TagFilter
 from .forms import FilmAdminForm
 from .inlines import FILM_INLINES
 
-# Long texts fold away so the page opens on what an editor checks first.
-LONG_TEXT = ["collapse"]
+
+def tab(name, *more_classes):
+    """The form's groups follow the public film page; editorial_tabs.js shows one group at a time."""
+    return [f"tab-{name}", *more_classes]
 
 
 @admin.register(Film)
 class FilmAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = FilmAdminForm
-    # The fieldsets follow the public film page from top to bottom.
+    save_on_top = True
+    # The fieldsets follow the public film page from top to bottom; rows (inlines) join their group by class.
     fieldsets = [
         (
             None,
             {
+                "classes": tab("identity"),
                 "fields": [
+                    "completeness_panel",
                     ("title", "original_title"),
                     "slug",
                     ("year", "runtime_minutes", "country"),
@@ -30,38 +38,69 @@ class FilmAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, Edit
                     "tagline",
                     "tagline_translation",
                     "box_office",
-                ]
+                ],
             },
         ),
-        PublishingAdminMixin.publishing_fieldset,
-        ("Plot", {"fields": ["plot"]}),
-        ("About the production", {"fields": ["production_notes"]}),
-        ("Historical background", {"fields": ["historical_background"], "classes": LONG_TEXT}),
-        ("Why this film matters", {"fields": ["why_it_matters"], "classes": LONG_TEXT}),
-        ("Making of", {"fields": ["making_of"], "classes": LONG_TEXT}),
-        ("Visual style", {"fields": ["visual_style"], "classes": LONG_TEXT}),
-        ("Innovations", {"fields": ["innovations"], "classes": LONG_TEXT}),
-        ("Music", {"fields": ["music"], "classes": LONG_TEXT}),
-        ("What critics said", {"fields": ["critics"], "classes": LONG_TEXT}),
-        ("What audiences thought", {"fields": ["audiences"], "classes": LONG_TEXT}),
-        ("Film restoration", {"fields": ["restoration"], "classes": LONG_TEXT}),
-        ("Themes & topics", {"fields": ["tags"]}),
+        ("Publishing", {"classes": tab("identity"), "fields": [("published_at", "review_requested")]}),
+        ("Plot", {"classes": tab("texts"), "fields": ["plot"]}),
+        ("About the production", {"classes": tab("texts"), "fields": ["production_notes"]}),
+        ("Historical background", {"classes": tab("texts"), "fields": ["historical_background"]}),
+        ("Why this film matters", {"classes": tab("texts"), "fields": ["why_it_matters"]}),
+        ("Making of", {"classes": tab("texts"), "fields": ["making_of"]}),
+        ("Visual style", {"classes": tab("texts"), "fields": ["visual_style"]}),
+        ("Innovations", {"classes": tab("texts"), "fields": ["innovations"]}),
+        ("Music", {"classes": tab("texts"), "fields": ["music"]}),
+        ("What critics said", {"classes": tab("texts"), "fields": ["critics"]}),
+        ("What audiences thought", {"classes": tab("texts"), "fields": ["audiences"]}),
+        ("Film restoration", {"classes": tab("texts"), "fields": ["restoration"]}),
+        ("Themes & topics", {"classes": tab("tags"), "fields": ["tags"]}),
     ]
+    readonly_fields = ["completeness_panel"]
     prepopulated_fields = {"slug": ["title", "year"]}
     inlines = FILM_INLINES
 
-    list_display = ["title", "year", "country", "state_display", "trivia_count"]
-    list_filter = [DecadeFilter, "country", ("studios", admin.RelatedOnlyFieldListFilter), TagFilter, StateFilter]
+    list_display = ["title", "year", "country", "state_display", "completeness_display", "claims_display"]
+    list_filter = [
+        DecadeFilter,
+        "country",
+        ("studios", admin.RelatedOnlyFieldListFilter),
+        TagFilter,
+        StateFilter,
+        CompletenessFilter,
+        ClaimsFilter,
+    ]
     search_fields = ["title", "original_title", "alternative_titles__title"]
     # Explicit, because the annotated (grouped) queryset drops the model's
     # default ordering, and autocomplete pages through it.
     ordering = ["title", "year"]
 
-    def get_queryset(self, request):
-        # Distinct: searching alternative titles joins them, which would
-        # otherwise count each trivia item once per matching title.
-        return super().get_queryset(request).annotate(trivia_count=Count("trivia", distinct=True))
+    class Media:
+        css = {"all": ["admin/css/editorial.css"]}
+        js = ["admin/js/editorial_tabs.js"]
 
-    @admin.display(description="trivia", ordering="trivia_count")
-    def trivia_count(self, film):
-        return film.trivia_count
+    def get_queryset(self, request):
+        return with_completeness(super().get_queryset(request).annotate(trivia_count=Count("trivia", distinct=True)))
+
+    @admin.display(description="sections filled", ordering="sections_filled")
+    def completeness_display(self, film):
+        gaps = f", {film.uncast_characters} without actor" if film.uncast_characters else ""
+        return f"{film.sections_filled}/{SECTION_COUNT}{gaps}"
+
+    @admin.display(description="claims to check", ordering="unverified_claims")
+    def claims_display(self, film):
+        parts = [f"{film.unverified_claims} unverified"] if film.unverified_claims else []
+        parts += [f"{film.disputed_claims} disputed"] if film.disputed_claims else []
+        return ", ".join(parts) or "—"
+
+    @admin.display(description="completeness")
+    def completeness_panel(self, film):
+        if film.pk is None:
+            return "Save the film to see which of its sections are still empty."
+        return render_to_string(
+            "catalogue/admin/completeness_panel.html",
+            {
+                "facts": completeness(film),
+                "section_count": SECTION_COUNT,
+                "fact_check_url": f"{reverse('admin:catalogue_fact_check')}?film={film.pk}",
+            },
+        )

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
 
+from ..completeness import SECTION_COUNT
 from ..models import Film
 
 
@@ -53,4 +54,52 @@ class HasSourceFilter(admin.SimpleListFilter):
             return queryset.exclude(source="")
         if self.value() == "no":
             return queryset.filter(source="")
+        return queryset
+
+
+class CompletenessFilter(admin.SimpleListFilter):
+    """How much of the film's page is written: what to work on next."""
+
+    title = "completeness"
+    parameter_name = "complete"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("all", "Every section filled"),
+            ("gaps", "Some sections empty"),
+            ("sparse", "Half or more empty"),
+            ("uncast", "Characters without an actor"),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "all":
+            return queryset.filter(sections_filled=SECTION_COUNT)
+        if value == "gaps":
+            return queryset.filter(sections_filled__lt=SECTION_COUNT)
+        if value == "sparse":
+            return queryset.filter(sections_filled__lte=SECTION_COUNT // 2)
+        if value == "uncast":
+            return queryset.filter(uncast_characters__gt=0)
+        return queryset
+
+
+class ClaimsFilter(admin.SimpleListFilter):
+    title = "claims"
+    parameter_name = "claims"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("unverified", "Has unverified claims"),
+            ("disputed", "Has disputed claims"),
+            ("checked", "All checked"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "unverified":
+            return queryset.filter(unverified_claims__gt=0)
+        if self.value() == "disputed":
+            return queryset.filter(disputed_claims__gt=0)
+        if self.value() == "checked":
+            return queryset.filter(unverified_claims=0, disputed_claims=0)
         return queryset

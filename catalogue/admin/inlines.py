@@ -63,6 +63,7 @@ class OrderedStackedInline(QuietRowsMixin, SortableStackedInline):
 class FilmStudioInline(OrderedTabularInline):
     """The studios credited with the film, in the order its credits name them."""
 
+    classes = ["tab-identity"]
     model = FilmStudio
     formset = FilmStudioFormSet
     fields = ["studio"]
@@ -70,6 +71,7 @@ class FilmStudioInline(OrderedTabularInline):
 
 
 class KeyThemeInline(OrderedTabularInline):
+    classes = ["tab-identity"]
     model = KeyTheme
     fields = ["text"]
     formfield_overrides = WIDE_LINE
@@ -77,12 +79,14 @@ class KeyThemeInline(OrderedTabularInline):
 
 
 class CharacterInline(OrderedTabularInline):
+    classes = ["tab-people"]
     model = Character
     fields = ["name", "description"]
     formfield_overrides = WIDE_LINE
 
 
 class CreditInline(OrderedTabularInline):
+    classes = ["tab-people"]
     model = Credit
     formset = CreditFormSet
     fields = ["person", "role", "character", "note"]
@@ -91,18 +95,21 @@ class CreditInline(OrderedTabularInline):
 
 
 class AlternativeTitleInline(QuietRowsMixin, admin.TabularInline):
+    classes = ["tab-identity"]
     model = AlternativeTitle
     formset = CheckedInlineFormSet
     fields = ["title", "note"]
 
 
 class FilmingLocationInline(OrderedTabularInline):
+    classes = ["tab-identity"]
     model = FilmingLocation
     fields = ["name"]
     verbose_name_plural = "filmed in"
 
 
 class QuoteInline(OrderedTabularInline):
+    classes = ["tab-items"]
     model = Quote
     formset = QuoteFormSet
     fields = ["text", "character"]
@@ -111,12 +118,14 @@ class QuoteInline(OrderedTabularInline):
 
 
 class SceneInline(OrderedTabularInline):
+    classes = ["tab-items"]
     model = Scene
     fields = ["description"]
     formfield_overrides = SHORT_TEXT
 
 
 class TriviaInline(OrderedStackedInline):
+    classes = ["tab-items"]
     model = Trivia
     # Every field the verification rules speak of is on the form, so a broken
     # rule shows beside its field.
@@ -126,39 +135,50 @@ class TriviaInline(OrderedStackedInline):
 
 
 class AwardInline(OrderedStackedInline):
+    classes = ["tab-items"]
     model = Award
     fields = [("name", "category"), ("year", "outcome", "recipient"), "note", ("source", "verification"), "editor_note"]
     autocomplete_fields = ["recipient"]
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 90})}}
 
 
-class InfluencedByInline(OrderedTabularInline):
+# An influence note is a claim: its source and status sit beside it.
+INFLUENCE_FIELDS = [("note", "source"), ("verification", "editor_note")]
+CLAIM_TEXT = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+
+class InfluencedByInline(OrderedStackedInline):
     """The films that influenced this one: this film's list, in its order."""
 
+    classes = ["tab-connections"]
     model = Influence
     fk_name = "influenced"
-    fields = ["influencer", "note"]
+    fields = ["influencer", *INFLUENCE_FIELDS]
+    formfield_overrides = CLAIM_TEXT
     autocomplete_fields = ["influencer"]
     verbose_name = "influence on this film"
     verbose_name_plural = "influenced by"
 
 
-class InfluencedFilmsInline(QuietRowsMixin, admin.TabularInline):
+class InfluencedFilmsInline(QuietRowsMixin, admin.StackedInline):
     """
     The films this one influenced. Each row is the same record as the other
     film's "Influenced by" row and is ordered there, so it has no handle here.
     """
 
+    classes = ["tab-connections"]
     model = Influence
     fk_name = "influencer"
     formset = FarEndFormSet
-    fields = ["influenced", "note"]
+    fields = ["influenced", *INFLUENCE_FIELDS]
+    formfield_overrides = CLAIM_TEXT
     autocomplete_fields = ["influenced"]
     verbose_name = "film this film influenced"
     verbose_name_plural = "this film influenced"
 
 
 class RecommendationInline(OrderedTabularInline):
+    classes = ["tab-connections"]
     model = Recommendation
     fk_name = "film"
     fields = ["recommended", "note"]
@@ -168,6 +188,7 @@ class RecommendationInline(OrderedTabularInline):
 
 
 class ExternalLinkInline(OrderedTabularInline):
+    classes = ["tab-identity"]
     model = ExternalLink
     fields = ["site", "url"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

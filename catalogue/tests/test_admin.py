@@ -178,8 +178,20 @@ def test_an_editor_adds_a_film_with_everything_on_its_page(editor_client):
         verification=Verification.VERIFIED,
     )
     add_row(data, "quotes", text="We don't just dig coal, we build the future!")
-    add_row(data, "influenced_by", influencer=chapaev.pk, note="Character archetypes of the heroic worker")
-    add_row(data, "influences", influenced=great_citizen.pk, note="Similar themes of hunting internal enemies")
+    add_row(
+        data,
+        "influenced_by",
+        influencer=chapaev.pk,
+        note="Character archetypes of the heroic worker",
+        verification="unverified",
+    )
+    add_row(
+        data,
+        "influences",
+        influenced=great_citizen.pk,
+        note="Similar themes of hunting internal enemies",
+        verification="unverified",
+    )
     add_row(data, "recommendations", recommended=height.pk)
 
     response = editor_client.post(admin_url(Film, "add"), data)
