@@ -40,6 +40,13 @@ def playwright(playwright):
     connections.close_all()
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test stores uploads in a folder of its own, never in the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def page_cache(settings):
     """The whole-page cache switched on (tests otherwise see freshly rendered pages), empty."""

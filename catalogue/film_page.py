@@ -77,7 +77,7 @@ def film_page_queryset():
     Connected films are joined only when published: a draft has no page to
     link to.
     """
-    return Film.objects.prefetch_related(
+    return Film.objects.select_related("poster").prefetch_related(
         # Through the studio links, so studios keep the order of the film's
         # credits (Lenfilm Studio before Goskino), not their alphabetical order.
         Prefetch("studio_links", FilmStudio.objects.select_related("studio"), to_attr="studio_links_list"),
@@ -89,6 +89,7 @@ def film_page_queryset():
         Prefetch("characters", to_attr="characters_list"),
         Prefetch("quotes", Quote.objects.select_related("character"), to_attr="quotes_list"),
         Prefetch("scenes", to_attr="scenes_list"),
+        Prefetch("stills", to_attr="stills_list"),
         Prefetch("trivia", to_attr="trivia_list"),
         Prefetch("awards", Award.objects.select_related("recipient"), to_attr="awards_list"),
         Prefetch(
@@ -167,6 +168,7 @@ def _has_production_facts(film):
 
 OUTLINE = [
     _text("plot", "Plot", "plot"),
+    _items("stills", "Stills", "stills", attrgetter("stills_list")),
     _items("cast-and-crew", "Cast & Crew", "cast_and_crew", cast_and_crew),
     _items("about-the-production", "About the Production", "production", _has_production_facts),
     _text("historical-background", "Historical Background", "historical_background"),

@@ -60,7 +60,7 @@ class PersonListView(ListView):
 
 
 class PersonDetailView(DetailView):
-    model = Person
+    queryset = Person.objects.select_related("portrait")
     template_name = "catalogue/person_detail.html"
     context_object_name = "person"
     extra_context = {"nav_section": "people"}
@@ -86,7 +86,7 @@ class StudioListView(ListView):
 
 
 class StudioDetailView(DetailView):
-    model = Studio
+    queryset = Studio.objects.select_related("logo")
     template_name = "catalogue/studio_detail.html"
     context_object_name = "studio"
     extra_context = {"nav_section": "studios"}

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "csp",
     "reversion",
     "reversion_compare",
+    "imagekit",
     # Ours, each building only on those above it: core <- catalogue <- curation.
     "core",
     "catalogue",
@@ -188,6 +189,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Django serves uploads itself only for development (DEBUG) or when told to;
+# in production a web server or object storage does (see the README).
+SERVE_MEDIA = env_flag("DJANGO_SERVE_MEDIA", DEBUG)
+
+# Renditions of pictures (core.pictures.renditions): made once after an upload
+# commits and named by a hash of what they are, so a page names them without
+# checking that they exist.
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -30,3 +30,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # development server does; tests never run `collectstatic`.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# The live server shows uploaded pictures as the development server does;
+# each test gets a media folder of its own (conftest.py).
+SERVE_MEDIA = True

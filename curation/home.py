@@ -34,13 +34,14 @@ def featured_lists(home_page):
         CuratedList.objects.published()
         .filter(featured_on_home__home_page=home_page)
         .with_entry_count()
+        .with_cover()
         .order_by("featured_on_home__position", "featured_on_home__pk")
     )
 
 
 def default_lists():
     """The newest published lists."""
-    return list(CuratedList.objects.published().with_entry_count().newest_first()[:DEFAULT_LIST_COUNT])
+    return list(CuratedList.objects.published().with_entry_count().with_cover().newest_first()[:DEFAULT_LIST_COUNT])
 
 
 def featured_films(home_page):

@@ -15,7 +15,7 @@ from taggit.models import ItemBase, Tag
 
 from core.page_cache import invalidate_pages
 
-from .models import FeaturedTheme, Theme, ThemeRedirect
+from .models import FeaturedTheme, Theme, ThemeCover, ThemeRedirect
 
 
 def tagged_item_models():
@@ -83,7 +83,7 @@ def merge_tags(tags, into):
 
 
 def _carry_over_theme(source, target, target_theme):
-    """The target keeps its own editorial words; it inherits the source's when it has none."""
+    """The target keeps its own editorial words and cover; it inherits the source's when it has none."""
     source_theme = Theme.objects.filter(tag=source).first()
     if source_theme is None:
         return target_theme
@@ -98,4 +98,12 @@ def _carry_over_theme(source, target, target_theme):
         changed = True
     if changed:
         target_theme.save()
+    # The cover moves too (the source's would go with its tag), when the target has none.
+    if (
+        ThemeCover.objects.filter(theme=source_theme).exists()
+        and not ThemeCover.objects.filter(theme__tag=target).exists()
+    ):
+        if target_theme.pk is None:
+            target_theme.save()
+        ThemeCover.objects.filter(theme=source_theme).update(theme=target_theme)
     return target_theme

@@ -61,7 +61,7 @@ def tag_sort_key(name):
 
 def find_theme(slug):
     """(tag, None) for a live theme address, (None, tag) for an old one, (None, None) otherwise."""
-    tag = Tag.objects.select_related("theme").filter(slug=slug).first()
+    tag = Tag.objects.select_related("theme__cover").filter(slug=slug).first()
     if tag is not None:
         return tag, None
     redirect = ThemeRedirect.objects.select_related("tag").filter(old_slug=slug).first()
@@ -81,7 +81,7 @@ def films_with_theme(tag):
 
 
 def lists_with_theme(tag):
-    return CuratedList.objects.published().filter(tagged_items__tag=tag).with_entry_count().newest_first()
+    return CuratedList.objects.published().filter(tagged_items__tag=tag).with_entry_count().with_cover().newest_first()
 
 
 def related_themes(tag, limit=RELATED_THEMES_SHOWN):

@@ -33,7 +33,7 @@ class CuratedListIndexView(ListView):
     extra_context = {"nav_section": "lists"}
 
     def get_queryset(self):
-        return CuratedList.objects.published().with_entry_count().with_tags().newest_first()
+        return CuratedList.objects.published().with_entry_count().with_cover().with_tags().newest_first()
 
 
 class CuratedListDetailView(DraftPreviewMixin, DetailView):

@@ -11,6 +11,7 @@ from django.db import models
 
 from core.formsets import CheckedInlineFormSet, DensePositionsFormSet
 from core.locking import OnlyChangesForm
+from core.pictures.admin import PictureInlineMixin, SinglePictureInline
 
 from ..models import (
     AlternativeTitle,
@@ -22,9 +23,11 @@ from ..models import (
     FilmStudio,
     Influence,
     KeyTheme,
+    Poster,
     Quote,
     Recommendation,
     Scene,
+    Still,
     Trivia,
 )
 from .forms import CreditFormSet, FarEndFormSet, FilmStudioFormSet, QuoteFormSet
@@ -76,6 +79,18 @@ class KeyThemeInline(OrderedTabularInline):
     fields = ["text"]
     formfield_overrides = WIDE_LINE
     verbose_name_plural = "key themes (under the tagline)"
+
+
+class PosterInline(SinglePictureInline):
+    model = Poster
+
+
+class StillInline(PictureInlineMixin, OrderedStackedInline):
+    """The film page's gallery, in the order given here: drag a still by its handle to move it."""
+
+    model = Still
+    fields = [*PictureInlineMixin.fields, "caption"]
+    verbose_name_plural = "stills (gallery)"
 
 
 class CharacterInline(OrderedTabularInline):
@@ -200,6 +215,8 @@ class ExternalLinkInline(OrderedTabularInline):
 FILM_INLINES = [
     FilmStudioInline,
     KeyThemeInline,
+    PosterInline,
+    StillInline,
     CharacterInline,
     CreditInline,
     AlternativeTitleInline,

@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.db.models import Count
 
 from core.admin_editing import EditorialAdmin
+from core.pictures.admin import SinglePictureInline
 
-from ..models import Credit, Person
+from ..models import Credit, Person, Portrait
 from .forms import PersonCreditFormSet
 from .inlines import QuietRowsMixin
 
@@ -53,11 +54,15 @@ class NewCreditInline(QuietRowsMixin, admin.TabularInline):
         return False
 
 
+class PortraitInline(SinglePictureInline):
+    model = Portrait
+
+
 @admin.register(Person)
 class PersonAdmin(EditorialAdmin):
     fields = [("name", "original_name"), "slug", ("birth_year", "death_year"), "biography"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [FilmographyInline, NewCreditInline]
+    inlines = [PortraitInline, FilmographyInline, NewCreditInline]
     list_display = ["name", "original_name", "life_span", "credit_count"]
     search_fields = ["name", "original_name"]
     ordering = ["name"]  # the annotated (grouped) queryset would drop the model's ordering

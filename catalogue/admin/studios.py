@@ -5,14 +5,21 @@ from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
 from core.admin_editing import EditorialAdmin
+from core.pictures.admin import SinglePictureInline
 
-from ..models import Studio
+from ..models import Studio, StudioLogo
+
+
+class LogoInline(SinglePictureInline):
+    model = StudioLogo
+    verbose_name_plural = "logo (optional)"
 
 
 @admin.register(Studio)
 class StudioAdmin(EditorialAdmin):
     fields = ["name", "original_name", "slug", "city", "description", "film_list"]
     readonly_fields = ["film_list"]
+    inlines = [LogoInline]
     prepopulated_fields = {"slug": ["name"]}
     list_display = ["name", "original_name", "city", "film_count"]
     search_fields = ["name", "original_name", "city"]

@@ -12,6 +12,7 @@ from .films import (
 )
 from .page_items import Award, Outcome, Quote, Scene, Trivia
 from .people import Character, Credit, Person, Role
+from .pictures import Portrait, Poster, Still, StudioLogo
 
 __all__ = [
     "AlternativeTitle",
@@ -26,12 +27,16 @@ __all__ = [
     "KeyTheme",
     "Outcome",
     "Person",
+    "Portrait",
+    "Poster",
     "Quote",
     "Recommendation",
     "Role",
     "Scene",
     "SourcedClaim",
+    "Still",
     "Studio",
+    "StudioLogo",
     "TaggedFilm",
     "Trivia",
     "Verification",

@@ -9,6 +9,7 @@ from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem
 from core.publishing import Publishable, PublishableQuerySet
+from core.pictures.models import Picture
 from core.tagging import TaggedObject
 
 from .base import FilmItem
@@ -41,8 +42,10 @@ class FilmQuerySet(PublishableQuerySet):
         return self.filter(year__gte=decade_start, year__lt=decade_start + 10)
 
     def for_listing(self):
-        """Just what a row in a list of films shows: no long texts."""
-        return self.only("title", "original_title", "slug", "year", "runtime_minutes", "country")
+        """Just what a row in a list of films shows: its poster, no long texts."""
+        return self.select_related("poster").only(
+            "title", "original_title", "slug", "year", "runtime_minutes", "country", *Picture.fields_through("poster")
+        )
 
 
 class Film(Publishable, LockedForEditing, NaturalKeyModel):

@@ -16,14 +16,18 @@ from catalogue.models import (
     KeyTheme,
     Outcome,
     Person,
+    Portrait,
+    Poster,
     Quote,
     Recommendation,
     Role,
     Scene,
+    Still,
     Studio,
     Trivia,
     Verification,
 )
+from core.tests.helpers import image_upload
 
 _sequence = itertools.count(1)
 
@@ -57,6 +61,24 @@ def make_studio(name=None, **fields):
     name = name or f"Studio {next(_sequence)}"
     fields.setdefault("slug", slugify(name))
     return Studio.objects.create(name=name, **fields)
+
+
+def make_poster(film, size=(600, 900), **fields):
+    fields.setdefault("alt_text", f"The poster of {film.title}: a miner raises his lamp")
+    fields.setdefault("source", "Wikimedia Commons, public domain")
+    return Poster.objects.create(film=film, image=image_upload("poster.jpg", size), **fields)
+
+
+def make_still(film, size=(800, 600), **fields):
+    fields.setdefault("alt_text", f"A scene from {film.title}: miners at the coal face")
+    fields.setdefault("source", "Wikimedia Commons, public domain")
+    return Still.objects.create(film=film, image=image_upload("still.jpg", size), **fields)
+
+
+def make_portrait(person, size=(600, 800), **fields):
+    fields.setdefault("alt_text", f"{person.name} in a dark suit, looking at the camera")
+    fields.setdefault("source", "Wikimedia Commons, public domain")
+    return Portrait.objects.create(person=person, image=image_upload("portrait.jpg", size), **fields)
 
 
 def make_credit(film, person=None, role=Role.DIRECTOR, character_name=None, **fields):

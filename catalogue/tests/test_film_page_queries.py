@@ -14,10 +14,12 @@ from catalogue.models import (
     Influence,
     KeyTheme,
     Person,
+    Poster,
     Quote,
     Recommendation,
     Role,
     Scene,
+    Still,
     Trivia,
 )
 
@@ -27,11 +29,12 @@ pytestmark = pytest.mark.django_db
 
 MANY = 200
 
-# One query for the film, one per prefetched kind of item (studios, key themes,
-# locations, alternative titles, links, credits, characters, quotes, scenes,
-# trivia, awards, both directions of influences and recommendations, tags,
-# the curated lists that include the film).
-FILM_PAGE_QUERIES = 18
+# One query for the film (with its poster), one per prefetched kind of item
+# (studios, key themes, locations, alternative titles, links, credits,
+# characters, quotes, scenes, stills, trivia, awards, both directions of
+# influences and recommendations, tags, the curated lists that include the film).
+FILM_PAGE_QUERIES = 19
+STILLS = 50
 # A count of the rows, then one page of them.
 INDEX_QUERIES = 2
 # The person or studio, then their films.
@@ -71,6 +74,13 @@ def crowded_film():
     )
     film.studios.add(*(make_studio(f"Studio {n}") for n in range(20)))
     film.tags.add(*(f"theme {n}" for n in range(MANY)))
+    # Rows only: naming a rendition reads neither the disk nor the database.
+    picture = {"width": 1200, "height": 900, "alt_text": "Miners at the coal face", "source": "Public domain"}
+    Poster.objects.bulk_create([Poster(film=film, image="pictures/posters/poster.jpg", **picture)])
+    Still.objects.bulk_create(
+        Still(film=film, image=f"pictures/stills/{n}.jpg", position=n, caption=f"Still {n}", **picture)
+        for n in range(STILLS)
+    )
     return film
 
 
@@ -83,6 +93,8 @@ def test_a_crowded_film_page_runs_a_fixed_number_of_queries(client, crowded_film
     assert html.count('class="badge badge--unverified"') == 2 * MANY + MANY // 2  # trivia, awards, influence notes
     assert "Connected 199</a>" in html
     assert "Miner 199</a>" in html
+    assert html.count('<figure class="still">') == STILLS
+    assert html.count("<picture") == STILLS + 1  # and the poster
 
 
 def test_a_bare_film_page_runs_no_more_queries_than_a_crowded_one(client, django_assert_max_num_queries):

@@ -1,16 +1,19 @@
-"""Small helpers every app's tests use: admin addresses and forms, row counts, what a page says, the seed."""
+"""Small helpers every app's tests use: admin addresses and forms, row counts, what a page says, the seed, pictures."""
 
 import hashlib
 import io
 import re
 from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
+from PIL import Image
 
 
 def admin_url(model, view, *args):
@@ -135,3 +138,22 @@ def sign_in(page, base_url, username):
     page.get_by_label("Password").fill(BROWSER_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url(f"{base_url}/admin/")
+
+
+def image_bytes(size=(600, 900), format="JPEG", **save_options):
+    """A real picture made by Pillow: a Mandelbrot set, so it has detail to compress like a photograph."""
+    image = Image.effect_mandelbrot(size, (-2.0, -1.5, 1.0, 1.5), 32).convert("RGB")
+    out = io.BytesIO()
+    image.save(out, format, **save_options)
+    return out.getvalue()
+
+
+def image_upload(name="poster.jpg", size=(600, 900), format="JPEG", **save_options):
+    """An uploaded picture file, as a browser sends it."""
+    return SimpleUploadedFile(name, image_bytes(size, format, **save_options), content_type=f"image/{format.lower()}")
+
+
+def stored_files():
+    """Every file under the media folder, by path relative to it."""
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())

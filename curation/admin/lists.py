@@ -5,9 +5,14 @@ from django.db.models import Count
 
 from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
+from core.pictures.admin import SinglePictureInline
 
 from ..forms import CuratedListAdminForm, ListEntryForm, ListEntryFormSet
-from ..models import CuratedList, ListEntry
+from ..models import CuratedList, ListCover, ListEntry
+
+
+class ListCoverInline(SinglePictureInline):
+    model = ListCover
 
 
 class ListEntryInline(SortableTabularInline):
@@ -33,7 +38,7 @@ class ListEntryInline(SortableTabularInline):
 @admin.register(CuratedList)
 class CuratedListAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = CuratedListAdminForm
-    inlines = [ListEntryInline]
+    inlines = [ListCoverInline, ListEntryInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "intro", "closing_text", "tags"]}),
         ("Publishing", {"fields": ["author", ("published_at", "review_requested")]}),

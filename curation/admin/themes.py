@@ -9,9 +9,10 @@ from taggit.models import Tag
 
 from core.admin_editing import EditorialAdmin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
+from core.pictures.admin import SinglePictureInline
 
 from ..forms import MergeTagsForm, TagAdminForm
-from ..models import Theme, ThemeRedirect
+from ..models import Theme, ThemeCover, ThemeRedirect
 from ..tags import merge_tags, record_slug_change
 from ..themes import with_theme_counts
 
@@ -24,7 +25,7 @@ class ThemeInline(admin.StackedInline):
     model = Theme
     fields = ["intro", "share_description", ("published_at", "review_requested")]
     verbose_name = "theme page"
-    verbose_name_plural = "theme page (editorial words; optional)"
+    verbose_name_plural = "theme page (editorial words; optional; its cover is set under Themes)"
     can_delete = True
     max_num = 1
 
@@ -99,8 +100,13 @@ class TagAdmin(EditorialAdmin):
         return TemplateResponse(request, "curation/admin/merge_tags.html", context)
 
 
+class ThemeCoverInline(SinglePictureInline):
+    model = ThemeCover
+
+
 @admin.register(Theme)
 class ThemeAdmin(PublishingAdminMixin, EditorialAdmin):
+    inlines = [ThemeCoverInline]
     list_display = ["__str__", "share_description", "state_display", "updated_at"]
     list_filter = [StateFilter]
     search_fields = ["tag__name", "intro"]

@@ -1,3 +1,4 @@
+from .covers import ListCover, ThemeCover
 from .home import FeaturedFilm, FeaturedList, FeaturedTheme, HomePage
 from .lists import ANONYMOUS_AUTHOR, CuratedList, ListEntry, TaggedList
 from .themes import Theme, ThemeRedirect
@@ -9,8 +10,10 @@ __all__ = [
     "FeaturedList",
     "FeaturedTheme",
     "HomePage",
+    "ListCover",
     "ListEntry",
     "TaggedList",
     "Theme",
+    "ThemeCover",
     "ThemeRedirect",
 ]

@@ -11,6 +11,7 @@ from catalogue.models.base import SameFilmMixin
 from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem, renumber
+from core.pictures.models import Picture
 from core.publishing import Publishable, PublishableQuerySet, published_q
 from core.tagging import TaggedObject
 
@@ -21,6 +22,9 @@ class CuratedListQuerySet(PublishableQuerySet):
     def with_entry_count(self):
         """Counts only the entries a reader sees: those of published films."""
         return self.annotate(entry_count=Count("entries", filter=published_q("entries__film__"), distinct=True))
+
+    def with_cover(self):
+        return self.select_related("cover")
 
     def newest_first(self):
         return self.order_by(models.F("published_at").desc(nulls_last=True), "-created_at", "-pk")
@@ -37,12 +41,12 @@ class CuratedListQuerySet(PublishableQuerySet):
         """Everything a list's page shows, in a fixed number of queries whatever its length."""
         entries = (
             ListEntry.objects.filter(published_q("film__"))
-            .select_related("film", "featured_fact")
+            .select_related("film__poster", "featured_fact")
             .only(*ListEntry.LIST_PAGE_FIELDS)
             .order_by("position", "pk")
         )
         return (
-            self.select_related("author")
+            self.select_related("author", "cover")
             .with_tags()
             .prefetch_related(Prefetch("entries", entries, to_attr="entries_shown"))
         )
@@ -156,6 +160,7 @@ class ListEntry(SameFilmMixin, NaturalKeyModel, OrderedItem):
         "featured_fact__verification",
         "featured_fact__source",
         "featured_fact__editor_note",
+        *Picture.fields_through("film__poster"),
     )
 
     class Meta(OrderedItem.Meta):

@@ -34,6 +34,8 @@ def list_form(curated_list=None, entries=(), **fields):
         f"{ENTRIES}-INITIAL_FORMS": str(sum(1 for entry in entries if entry.get("id"))),
         f"{ENTRIES}-MIN_NUM_FORMS": "0",
         f"{ENTRIES}-MAX_NUM_FORMS": "1000",
+        "cover-TOTAL_FORMS": "0",
+        "cover-INITIAL_FORMS": "0",
         **fields,
     }
     for index, entry in enumerate(entries):
@@ -175,7 +177,7 @@ def test_the_fact_is_chosen_among_the_entrys_film_trivia(editor_client, strike, 
 
     response = editor_client.get(admin_url(CuratedList, "change", curated_list.pk))
 
-    (inline,) = response.context["inline_admin_formsets"]
+    (inline,) = [inline for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == ENTRIES]
     existing_row = inline.formset.forms[0]
     assert list(existing_row.fields["featured_fact"].queryset) == [own]
 
