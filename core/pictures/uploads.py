@@ -16,10 +16,10 @@ from uuid import uuid4
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
-from django.template.defaultfilters import filesizeformat
 from PIL import ExifTags, Image, UnidentifiedImageError, features
 
-MAX_BYTES = 15 * 1024 * 1024
+MB = 1024 * 1024
+MAX_BYTES = 15 * MB
 MAX_PIXELS = 40_000_000
 
 # Decoded format -> the extensions a file of it may have (the first is the one it is stored with).
@@ -62,10 +62,7 @@ def accept_upload(upload):
     if not size:
         refuse("The file is empty.", "empty")
     if size > MAX_BYTES:
-        refuse(
-            f"The file is {filesizeformat(size)}; a picture may be at most {filesizeformat(MAX_BYTES)}.",
-            "too_large",
-        )
+        refuse(f"The file is {size / MB:.1f} MB; a picture may be at most {MAX_BYTES / MB:g} MB.", "too_large")
     extension = PurePath(upload.name or "").suffix.lower()
     if extension.lstrip(".") not in ALLOWED_EXTENSIONS:
         refuse(
