@@ -81,6 +81,17 @@ def make_portrait(person, size=(600, 800), **fields):
     return Portrait.objects.create(person=person, image=image_upload("portrait.jpg", size), **fields)
 
 
+# Rows only, without files: a page names renditions without reading them.
+PICTURE_ROW = {"width": 1200, "height": 1800, "alt_text": "A miner raises his lamp", "source": "Public domain"}
+
+
+def add_poster_rows(films):
+    """Posters for many films in one query (rows only)."""
+    return Poster.objects.bulk_create(
+        Poster(film=film, image=f"pictures/posters/{film.slug}.jpg", **PICTURE_ROW) for film in films
+    )
+
+
 def make_credit(film, person=None, role=Role.DIRECTOR, character_name=None, **fields):
     character = None
     if character_name:

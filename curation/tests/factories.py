@@ -4,8 +4,8 @@ import itertools
 
 from django.utils.text import slugify
 
-from catalogue.tests.factories import PUBLISHED, make_film, make_films, make_trivia
-from curation.models import CuratedList, ListEntry
+from catalogue.tests.factories import PICTURE_ROW, PUBLISHED, add_poster_rows, make_film, make_films, make_trivia
+from curation.models import CuratedList, ListCover, ListEntry
 
 _sequence = itertools.count(1)
 
@@ -36,4 +36,21 @@ def make_list_of_dams():
     return curated_list
 
 
-__all__ = ["PUBLISHED", "add_entry", "make_film", "make_films", "make_list", "make_list_of_dams", "make_trivia"]
+def add_cover_rows(lists):
+    """Covers for many lists in one query (rows only, like `add_poster_rows`)."""
+    return ListCover.objects.bulk_create(
+        ListCover(curated_list=item, image=f"pictures/covers/{item.slug}.jpg", **PICTURE_ROW) for item in lists
+    )
+
+
+__all__ = [
+    "PUBLISHED",
+    "add_cover_rows",
+    "add_entry",
+    "add_poster_rows",
+    "make_film",
+    "make_films",
+    "make_list",
+    "make_list_of_dams",
+    "make_trivia",
+]

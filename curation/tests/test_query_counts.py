@@ -10,7 +10,7 @@ from taggit.models import Tag
 from catalogue.models import TaggedFilm, Trivia
 from curation.models import CuratedList, FeaturedFilm, FeaturedList, FeaturedTheme, HomePage, ListEntry, TaggedList
 
-from .factories import PUBLISHED, make_films
+from .factories import PUBLISHED, add_cover_rows, add_poster_rows, make_films
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,14 @@ def test_a_list_of_hundreds_of_entries_runs_a_fixed_number_of_queries(client, dj
         for n, (film, fact) in enumerate(zip(films, facts, strict=True), start=1)
     )
     tag_lists([curated_list], make_tags(20))
+    add_poster_rows(films)
+    add_cover_rows([curated_list])
 
     with django_assert_max_num_queries(LIST_PAGE_QUERIES):
         response = client.get(curated_list.get_absolute_url())
 
     assert response.status_code == 200
+    assert response.text.count("<picture") == MANY + 1  # the posters and the cover
     assert response.text.count('class="list-entry"') == MANY
     assert response.text.count("Fact:</strong>") == MANY
 
@@ -79,6 +82,8 @@ def test_a_theme_with_hundreds_of_films_and_dozens_of_lists_runs_a_fixed_number_
             ListEntry(curated_list=curated_list, film=film, blurb="Blurb", position=n)
             for n, film in enumerate(films[:30], start=1)
         )
+    add_poster_rows(films)
+    add_cover_rows(lists)
 
     with django_assert_max_num_queries(THEME_PAGE_QUERIES):
         response = client.get(reverse("curation:theme_detail", args=[theme.slug]))
@@ -87,6 +92,7 @@ def test_a_theme_with_hundreds_of_films_and_dozens_of_lists_runs_a_fixed_number_
     assert response.context["paginator"].count == MANY
     assert len(response.context["curated_lists"]) == 50
     assert len(response.context["related_themes"]) == 12
+    assert response.text.count("<picture") == 50 + 100  # the lists' covers, a page of posters
 
 
 def test_the_themes_index_with_hundreds_of_themes_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
@@ -104,6 +110,7 @@ def test_the_themes_index_with_hundreds_of_themes_runs_a_fixed_number_of_queries
 def test_the_lists_index_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     lists = make_lists(MANY)
     tag_lists(lists, make_tags(5))
+    add_cover_rows(lists)
 
     with django_assert_max_num_queries(LIST_INDEX_QUERIES):
         response = client.get(reverse("curation:list_index"))
@@ -118,6 +125,8 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, chosen, django_ass
     tag_films(films[:50], tags[:50])
     lists = make_lists(50)
     tag_lists(lists, tags[50:60])
+    add_poster_rows(films)
+    add_cover_rows(lists)
     if chosen:
         home_page = HomePage.objects.create(pk=1)
         FeaturedList.objects.bulk_create(
@@ -136,3 +145,4 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, chosen, django_ass
     home = response.context["home"]
     assert (home.lists_chosen, home.films_chosen, home.themes_chosen) == (chosen, chosen, chosen)
     assert home.lists and home.films and home.themes
+    assert response.text.count("<picture") == len(home.lists) + len(home.films)
