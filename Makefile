@@ -11,7 +11,7 @@ DEV_ENV := DJANGO_DEBUG=1
 SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
-.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark load clean
+.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark load lighthouse clean
 
 run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -79,6 +79,10 @@ benchmark: setup
 # Writers, an import, readers and password guessers at once (issue 7's measurements).
 load: install
 	scripts/load
+
+# Lighthouse's mobile performance audit of pages with pictures (needs npm the first time).
+lighthouse: install
+	scripts/lighthouse-audit
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

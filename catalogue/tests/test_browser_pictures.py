@@ -6,10 +6,13 @@ largest paint, and nothing shifting as the pictures load.
 """
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from catalogue.models import Film
+from catalogue.models import Film, Person
 from core.tests.helpers import image_bytes, load_seed
+
+from .factories import make_portrait, make_poster, make_still
 
 PASSWORD = "a-password-only-this-test-knows"
 # What Lighthouse's mobile audit emulates (a mid-range phone).
@@ -131,3 +134,21 @@ def test_an_editor_adds_a_poster_and_ordered_stills_that_readers_get_as_renditio
     assert media and all("/media/renditions/" in url for url in media), media
     assert not [url for url in requested if "/media/pictures/" in url]
     reader.close()
+
+
+@pytest.mark.browser
+def test_pages_with_pictures_have_no_accessibility_violations(live_server, page, the_miners):
+    yutkevich = Person.objects.get(slug="sergei-yutkevich")
+    make_poster(the_miners)
+    make_still(the_miners, caption="The pithead at dawn")
+    make_portrait(yutkevich)
+    axe = Axe()
+
+    violations = {}
+    for path in [the_miners.get_absolute_url(), yutkevich.get_absolute_url(), "/films/", "/"]:
+        page.goto(f"{live_server.url}{path}")
+        found = axe.run(page).response["violations"]
+        if found:
+            violations[path] = [f"{rule['id']} ({rule['impact']}): {rule['help']}" for rule in found]
+
+    assert violations == {}

@@ -4,7 +4,10 @@ replacing or deleting it removes its old file and renditions, and only once
 the database change has committed.
 """
 
+import io
+
 import pytest
+from django.core.management import call_command
 
 from catalogue.models import Film, Poster, Still
 from core.tests.helpers import admin_url, form_data, image_upload, stored_files
@@ -138,3 +141,16 @@ def test_stills_keep_their_renditions_apart(miners, django_capture_on_commit_cal
         Still.objects.filter(pk=first.pk).get().delete()
 
     assert stored_files() == sorted(files_of(second))
+
+
+def test_make_renditions_makes_the_missing_ones_and_nothing_else(miners, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        poster = make_poster(miners)
+    lost, *kept = poster.renditions()
+    lost.file.storage.delete(lost.file.name)
+    out = io.StringIO()
+
+    call_command("make_renditions", stdout=out)
+
+    assert lost.file.storage.exists(lost.file.name)
+    assert out.getvalue().strip() == "1 pictures, 1 renditions made."
