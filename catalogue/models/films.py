@@ -8,8 +8,8 @@ from taggit.managers import TaggableManager
 from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem
-from core.publishing import Publishable, PublishableQuerySet
 from core.pictures.models import Picture
+from core.publishing import Publishable, PublishableQuerySet
 from core.tagging import TaggedObject
 
 from .base import FilmItem
