@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from catalogue.models import Film, Poster, Still
-from core.tests.helpers import admin_url, form_data, image_upload, stored_files
+from core.tests.helpers import admin_url, change_form_data, image_upload, stored_files
 
 from .factories import make_film, make_poster, make_still
 
@@ -29,7 +29,7 @@ def files_of(picture):
 
 
 def post_poster_form(client, film, **fields):
-    data = form_data(client.get(admin_url(Film, "change", film.pk)))
+    data = change_form_data(client.get(admin_url(Film, "change", film.pk)), Film)
     data.update({f"poster-0-{name}": value for name, value in fields.items()})
     return client.post(admin_url(Film, "change", film.pk), data)
 
