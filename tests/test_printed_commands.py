@@ -52,6 +52,8 @@ SKIPPED = {
     "make benchmark": "a benchmark of several minutes",
     "make load": "a load test of several minutes",
     "scripts/load": "a load test of several minutes",
+    # Lighthouse from the npm registry, then three audits of three pages: minutes, and measuring.
+    "make lighthouse": "an audit of several minutes that needs the npm registry",
 }
 
 # Interactive commands read their answers from stdin: they run without a

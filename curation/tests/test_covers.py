@@ -10,7 +10,7 @@ from core.tests.helpers import image_upload, stored_files
 from curation.models import ListCover, Theme, ThemeCover
 from curation.tags import merge_tags
 
-from .factories import add_entry, make_film, make_list
+from .factories import PUBLISHED, add_entry, make_film, make_list
 
 pytestmark = pytest.mark.django_db
 
@@ -57,7 +57,7 @@ def test_the_home_pages_film_cards_show_posters(client, dams):
 
 
 def test_a_theme_page_leads_with_its_cover(client, dams, django_capture_on_commit_callbacks):
-    theme = Theme.objects.create(tag=Tag.objects.get(name="dams"), intro="Concrete and hope.")
+    theme = Theme.objects.create(tag=Tag.objects.get(name="dams"), intro="Concrete and hope.", published_at=PUBLISHED)
     with django_capture_on_commit_callbacks(execute=True):
         ThemeCover.objects.create(theme=theme, image=image_upload("dam.jpg", (1280, 720)), **PICTURE)
 
