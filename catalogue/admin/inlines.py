@@ -83,12 +83,14 @@ class KeyThemeInline(OrderedTabularInline):
 
 class PosterInline(SinglePictureInline):
     model = Poster
+    classes = ["tab-pictures"]
 
 
 class StillInline(PictureInlineMixin, OrderedStackedInline):
     """The film page's gallery, in the order given here: drag a still by its handle to move it."""
 
     model = Still
+    classes = ["tab-pictures"]
     fields = [*PictureInlineMixin.fields, "caption"]
     verbose_name_plural = "stills (gallery)"
 

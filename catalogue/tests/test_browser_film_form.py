@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TABS = [
     "Identity & production",
+    "Poster & stills",
     "Texts",
     "Cast & crew",
     "Quotes, scenes, trivia, awards",

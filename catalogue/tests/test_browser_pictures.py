@@ -62,6 +62,7 @@ def test_an_editor_adds_a_poster_and_ordered_stills_that_readers_get_as_renditio
 ):
     page = signed_in_editor
     page.goto(f"{live_server.url}/admin/catalogue/film/{the_miners.pk}/change/")
+    page.get_by_role("tab", name="Poster & stills").click()
 
     fill_picture(
         page.locator("#poster-group"),
@@ -79,7 +80,7 @@ def test_an_editor_adds_a_poster_and_ordered_stills_that_readers_get_as_renditio
             f"{caption}: miners in work clothes",
             caption=caption,
         )
-    page.get_by_role("button", name="Save and continue editing").click()
+    page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     expect(page.locator("#poster-group img")).to_be_visible()  # the preview, a rendition
 
@@ -90,7 +91,7 @@ def test_an_editor_adds_a_poster_and_ordered_stills_that_readers_get_as_renditio
     expect(handles).to_have_count(2)
     handles.nth(1).drag_to(handles.nth(0), target_position={"x": 10, "y": 2})
     expect(handles.nth(0)).to_contain_text("Primak in the mine office")
-    page.get_by_role("button", name="Save and continue editing").click()
+    page.get_by_role("button", name="Save and continue editing").first.click()
     expect(page.locator(".messagelist .success")).to_be_visible()
     assert list(the_miners.stills.values_list("caption", "position")) == [
         ("Primak in the mine office", 1),

@@ -1,5 +1,5 @@
 /*
- * The film form in groups that follow the public page (identity, texts,
+ * The film form in groups that follow the public page (identity, pictures, texts,
  * people, page items, connections, tags): one group shown at a time, chosen
  * from a row of tabs above the form. Each fieldset and inline group names its
  * group with a "tab-…" class. Without JavaScript every group stays visible.
@@ -9,6 +9,7 @@
 
   var LABELS = {
     identity: "Identity & production",
+    pictures: "Poster & stills",
     texts: "Texts",
     people: "Cast & crew",
     items: "Quotes, scenes, trivia, awards",
