@@ -9,9 +9,11 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core import serializers
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import ProtectedError
 from django.urls import reverse
 from PIL import Image
 
@@ -28,6 +30,44 @@ def row_counts():
         for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
     )
     return {model._meta.label: model._default_manager.count() for model in models}
+
+
+def content_snapshot(timestamps=True):
+    """
+    Every row of the content apps by natural key, with every field and relation
+    (foreign keys as the natural keys they name, never ids): two databases
+    with equal snapshots hold the same catalogue. Without `timestamps`, the
+    fields a save fills in by itself (created_at, updated_at) are left out.
+    """
+    snapshot = {}
+    for app_label in settings.CONTENT_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            rows = model._default_manager.order_by("pk")
+            serialized = serializers.serialize("python", rows, use_natural_foreign_keys=True)
+            for obj, row in zip(rows, serialized, strict=True):
+                fields = row["fields"]
+                if not timestamps:
+                    for field in model._meta.concrete_fields:
+                        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                            fields.pop(field.name, None)
+                identity = tuple(obj.natural_key()) if hasattr(obj, "natural_key") else tuple(sorted(fields.items()))
+                snapshot[(model._meta.label, identity)] = fields
+    return snapshot
+
+
+def empty_catalogue():
+    """
+    Delete every row of the content apps (accounts stay): an empty database for
+    an import, inside a test's transaction (`flush` cannot truncate tables with
+    foreign-key checks still pending on PostgreSQL).
+    """
+    models = [model for label in settings.CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    while any(model._base_manager.exists() for model in models):
+        for model in models:
+            try:
+                model._base_manager.all().delete()
+            except ProtectedError:  # rows that others still name go on a later round
+                pass
 
 
 def database_state():
