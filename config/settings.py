@@ -105,6 +105,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# A bare view at /__floor__/ for the benchmark's yardstick (scripts/benchmark):
+# what Django costs with nothing to do. Never on in production.
+BENCHMARK_FLOOR = env_flag("DJANGO_BENCHMARK_FLOOR")
 
 TEMPLATES = [
     {

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path
 from django.views.static import serve
@@ -33,3 +33,10 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media))
+
+if settings.BENCHMARK_FLOOR:
+
+    def floor(request):
+        return HttpResponse("floor")
+
+    urlpatterns.append(path("__floor__/", floor))
