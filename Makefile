@@ -59,6 +59,8 @@ editor: install
 test: install-dev
 	scripts/ensure-chromium
 	scripts/ensure-postgres
+	scripts/ensure-redis
+	scripts/ensure-nginx
 	$(MAKE) --no-print-directory lint test-sqlite test-postgres
 
 lint: install-dev
@@ -74,7 +76,9 @@ test-postgres: install-dev
 	DATABASE_URL=$(POSTGRES_URL)_$$$$ $(BIN)/pytest
 
 benchmark: setup
-	scripts/benchmark
+	scripts/ensure-nginx
+	scripts/ensure-wrk
+	scripts/benchmark $(BENCHMARK_ARGS)
 
 # Writers, an import, readers and password guessers at once (issue 7's measurements).
 load: install

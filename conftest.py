@@ -1,5 +1,6 @@
 import io
 import os
+import uuid
 
 import pytest
 
@@ -47,17 +48,45 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
-@pytest.fixture
-def page_cache(settings):
-    """The whole-page cache switched on (tests otherwise see freshly rendered pages), empty."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"},
-    }
+# The page-cache tests run against Redis too (`make test` starts it); each test
+# has keys of its own, so runs side by side never see each other's pages.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+
+@pytest.fixture(params=["embedded", "redis"])
+def page_cache(request, settings, tmp_path):
+    """
+    The whole-page cache switched on (tests otherwise see freshly rendered
+    pages), empty: as one machine keeps it (pages in memory, the content
+    version in a file), and in Redis, as several app servers share it.
+    """
     from django.core.cache import caches
 
-    caches["pages"].clear()
-    return caches["pages"]
+    if request.param == "embedded":
+        page_caches = {
+            "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"},
+            "page-version": {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": str(tmp_path / "page-version"),
+            },
+        }
+    else:
+        prefix = f"kinozavod-test-{uuid.uuid4().hex}"
+        redis = {
+            "BACKEND": "core.cache.RedisCache",
+            "LOCATION": TEST_REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+        page_caches = {"pages": redis}
+    settings.CACHES = {"default": settings.CACHES["default"], **page_caches}
+    if request.param == "embedded":
+        caches["pages"].clear()
+    yield caches["pages"]
+    if request.param == "redis":
+        client = caches["pages"]._cache.get_client(write=True)
+        keys = list(client.scan_iter(f"{prefix}:*"))
+        if keys:
+            client.delete(*keys)
 
 
 @pytest.fixture

@@ -7,10 +7,10 @@ from . import views
 app_name = "catalogue"
 
 urlpatterns = [
-    path("films/", cache_public_page(views.FilmListView.as_view()), name="film_list"),
+    path("films/", cache_public_page(views.FilmListView.as_view(), query=("page", "sort")), name="film_list"),
     path("films/<slug:slug>/", cache_public_page(views.FilmDetailView.as_view()), name="film_detail"),
-    path("people/", cache_public_page(views.PersonListView.as_view()), name="person_list"),
+    path("people/", cache_public_page(views.PersonListView.as_view(), query=("page",)), name="person_list"),
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
-    path("studios/", cache_public_page(views.StudioListView.as_view()), name="studio_list"),
+    path("studios/", cache_public_page(views.StudioListView.as_view(), query=("page",)), name="studio_list"),
     path("studios/<slug:slug>/", cache_public_page(views.StudioDetailView.as_view()), name="studio_detail"),
 ]

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached readers' pages are answered here, before anything below runs.
+    "core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.sessions.IdleExpiryMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -220,23 +222,41 @@ TAGGIT_TAGS_FROM_STRING = "core.tagging.parse_tags"
 TAGGIT_STRING_FROM_TAGS = "core.tagging.edit_string_for_tags"
 
 # Readers' pages are cached whole and retired on every edit (core.page_cache).
-# The page cache must be shared by all worker processes: a directory on local
-# disk by default. Developers (DJANGO_DEBUG) see template changes at once;
+# With REDIS_URL, pages and their content version live in Redis, shared by every
+# app server. Without it, each worker process keeps pages in its own memory and
+# the content version (one small entry, so FileBasedCache never has a directory
+# to list) lives in DJANGO_PAGE_CACHE_DIR, shared by the workers of one machine.
+# Developers (DJANGO_DEBUG) see template changes at once;
 # DJANGO_PAGE_CACHE_SECONDS=0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "600"))
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": (
-        {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-        if DEBUG or PAGE_CACHE_SECONDS <= 0
-        else {
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if DEBUG or PAGE_CACHE_SECONDS <= 0:
+    PAGE_CACHES = {"pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+elif REDIS_URL:
+    # Pages and their version in one cache: a cached page is one round trip.
+    PAGE_CACHES = {
+        "pages": {
+            "BACKEND": "core.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "KEY_PREFIX": "kinozavod",
+        }
+    }
+else:
+    PAGE_CACHES = {
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kinozavod-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            # About 30 KB a page: a worker holds at most ~60 MB of pages.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_PAGE_CACHE_ENTRIES", "2000"))},
+        },
+        "page-version": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("DJANGO_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
-            "TIMEOUT": PAGE_CACHE_SECONDS,
-            "OPTIONS": {"MAX_ENTRIES": 10000},
-        }
-    ),
-}
+        },
+    }
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, **PAGE_CACHES}
 
 # Behind a proxy these come from the environment; the defaults assume plain HTTP
 # on a developer's machine and are hardened by DJANGO_SECURE=1.

@@ -11,8 +11,10 @@ app_name = "curation"
 
 urlpatterns = [
     path("", cache_public_page(views.HomeView.as_view()), name="home"),
-    path("lists/", cache_public_page(views.CuratedListIndexView.as_view()), name="list_index"),
+    path("lists/", cache_public_page(views.CuratedListIndexView.as_view(), query=("page",)), name="list_index"),
     path("lists/<slug:slug>/", cache_public_page(views.CuratedListDetailView.as_view()), name="list_detail"),
-    path("themes/", cache_public_page(views.ThemeIndexView.as_view()), name="theme_index"),
-    path("themes/<uslug:slug>/", cache_public_page(views.ThemeDetailView.as_view()), name="theme_detail"),
+    path("themes/", cache_public_page(views.ThemeIndexView.as_view(), query=("sort",)), name="theme_index"),
+    path(
+        "themes/<uslug:slug>/", cache_public_page(views.ThemeDetailView.as_view(), query=("page",)), name="theme_detail"
+    ),
 ]
