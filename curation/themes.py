@@ -5,7 +5,9 @@ costs the same number of queries whether a theme has three films or three
 thousand.
 """
 
-from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
+from collections import Counter
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from taggit.models import Tag
 
@@ -87,18 +89,31 @@ def lists_with_theme(tag):
 def related_themes(tag, limit=RELATED_THEMES_SHOWN):
     """
     Tags that published films and lists carry together with `tag`, with how
-    many they share: the most shared first.
+    many they share: the most shared first, then by name.
     """
-    films = TaggedFilm.objects.filter(published_q("content_object__"), tag=tag).values("content_object")
-    lists = TaggedList.objects.filter(published_q("content_object__"), tag=tag).values("content_object")
-    related = (
-        Tag.objects.exclude(pk=tag.pk)
-        .annotate(
-            shared_films=_count_tagged(TaggedFilm, content_object__in=films),
-            shared_lists=_count_tagged(TaggedList, content_object__in=lists),
+    counts = {}  # through model -> {tag pk: how many of this theme's films (lists) carry it}
+    for through in (TaggedFilm, TaggedList):
+        # One count per tag over the rows of this theme's films (lists), in one
+        # pass, rather than a count per tag in the catalogue.
+        carriers = through.objects.filter(published_q("content_object__"), tag=tag).values("content_object")
+        rows = (
+            through.objects.filter(content_object__in=carriers)
+            .exclude(tag=tag)
+            .order_by()
+            .values("tag")
+            .annotate(number=Count("pk"))
         )
-        .annotate(shared=F("shared_films") + F("shared_lists"))
-        .filter(shared__gt=0)
-        .order_by("-shared", "name")[:limit]
-    )
-    return list(related)
+        counts[through] = Counter({row["tag"]: row["number"] for row in rows})
+    shared = counts[TaggedFilm] + counts[TaggedList]
+    if not shared:
+        return []
+    # Every tag that can make the cut (ties included), by name as the database
+    # orders names, then the most shared first: a stable sort keeps name order within a tie.
+    cut = sorted(shared.values(), reverse=True)[:limit][-1]
+    related = list(Tag.objects.filter(pk__in=[pk for pk, number in shared.items() if number >= cut]).order_by("name"))
+    for related_tag in related:
+        related_tag.shared_films = counts[TaggedFilm][related_tag.pk]
+        related_tag.shared_lists = counts[TaggedList][related_tag.pk]
+        related_tag.shared = shared[related_tag.pk]
+    related.sort(key=lambda related_tag: related_tag.shared, reverse=True)
+    return related[:limit]

@@ -19,8 +19,9 @@ MANY = 300
 # The list (with its author), its tags, its entries with their films and facts.
 LIST_PAGE_QUERIES = 3
 # The tag (with its theme), its lists, whether any film carries it, a count and
-# a page of its films, the related themes.
-THEME_PAGE_QUERIES = 6
+# a page of its films, the related themes (the tags its films carry, the tags
+# its lists carry, those tags).
+THEME_PAGE_QUERIES = 8
 # The themes with their counts.
 THEME_INDEX_QUERIES = 1
 # The home page's settings, then lists, films and themes: chosen, or defaults.

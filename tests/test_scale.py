@@ -1,0 +1,102 @@
+"""
+Every public page runs the same fixed number of queries on a catalogue of
+10,000 films as on a small one, and a theme that thousands of films carry is
+paginated. (How fast each page is at that size is the benchmark's business,
+scripts/benchmark --scale, never a test's.)
+"""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from taggit.models import Tag
+
+from catalogue.models import Credit, Film, FilmStudio, Person, Role, Studio, TaggedFilm
+from catalogue.tests.factories import make_films
+from catalogue.tests.test_film_page_queries import (
+    FILM_PAGE_QUERIES,
+    INDEX_QUERIES,
+    PERSON_PAGE_QUERIES,
+    STUDIO_PAGE_QUERIES,
+)
+from curation.models import CuratedList, ListEntry, TaggedList
+from curation.tests.factories import PUBLISHED
+from curation.tests.test_query_counts import (
+    HOME_PAGE_QUERIES,
+    LIST_INDEX_QUERIES,
+    LIST_PAGE_QUERIES,
+    THEME_INDEX_QUERIES,
+    THEME_PAGE_QUERIES,
+)
+from curation.views import ThemeDetailView
+
+pytestmark = pytest.mark.django_db
+
+FILMS = 10_000
+THEMES = 200
+
+
+@pytest.fixture(scope="module")
+def catalogue(django_db_setup, django_db_blocker):
+    """10,000 films, 200 themes (one carried by 5,000 films), 100 lists, a prolific person and studio."""
+    with django_db_blocker.unblock():
+        films = make_films(FILMS, prefix="Scale")
+        tags = Tag.objects.bulk_create(Tag(name=f"scale theme {n}", slug=f"scale-theme-{n}") for n in range(THEMES))
+        TaggedFilm.objects.bulk_create(
+            [TaggedFilm(content_object=film, tag=tags[0]) for film in films[::2]]
+            + [TaggedFilm(content_object=film, tag=tags[1 + n % (THEMES - 1)]) for n, film in enumerate(films)]
+        )
+        lists = CuratedList.objects.bulk_create(
+            CuratedList(title=f"Scale list {n}", slug=f"scale-list-{n}", intro="Intro.", published_at=PUBLISHED)
+            for n in range(100)
+        )
+        ListEntry.objects.bulk_create(
+            ListEntry(curated_list=lists[0], film=film, position=n) for n, film in enumerate(films[:500])
+        )
+        TaggedList.objects.bulk_create(TaggedList(content_object=item, tag=tags[0]) for item in lists)
+        person = Person.objects.create(name="Prolific Person", slug="prolific-person")
+        Credit.objects.bulk_create(
+            Credit(film=film, person=person, role=Role.DIRECTOR, position=1) for film in films[:1000]
+        )
+        studio = Studio.objects.create(name="Big Studio", slug="big-studio")
+        FilmStudio.objects.bulk_create(FilmStudio(film=film, studio=studio, position=1) for film in films[:1000])
+    yield {"film": films[1], "tag": tags[0], "list": lists[0], "person": person, "studio": studio}
+    # Plain SQL: deleting through the ORM would send a signal for each of the tens of thousands of rows.
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for model in (TaggedFilm, TaggedList, ListEntry, Credit, FilmStudio, CuratedList, Film, Person, Studio, Tag):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def pages(catalogue):
+    return [
+        ("/", HOME_PAGE_QUERIES),
+        (reverse("catalogue:film_list"), INDEX_QUERIES),
+        (reverse("catalogue:film_list") + "?sort=-year&page=150", INDEX_QUERIES),
+        (catalogue["film"].get_absolute_url(), FILM_PAGE_QUERIES),
+        (catalogue["person"].get_absolute_url(), PERSON_PAGE_QUERIES),
+        (catalogue["studio"].get_absolute_url(), STUDIO_PAGE_QUERIES),
+        (reverse("catalogue:person_list"), INDEX_QUERIES),
+        (reverse("catalogue:studio_list"), INDEX_QUERIES),
+        (reverse("curation:list_index"), LIST_INDEX_QUERIES),
+        (catalogue["list"].get_absolute_url(), LIST_PAGE_QUERIES),
+        (reverse("curation:theme_index"), THEME_INDEX_QUERIES),
+        (catalogue["tag"].get_absolute_url(), THEME_PAGE_QUERIES),
+        (catalogue["tag"].get_absolute_url() + "?page=50", THEME_PAGE_QUERIES),
+    ]
+
+
+def test_every_public_page_runs_a_fixed_number_of_queries_on_10000_films(
+    client, catalogue, django_assert_max_num_queries
+):
+    for url, queries in pages(catalogue):
+        with django_assert_max_num_queries(queries, info=url):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_theme_carried_by_thousands_of_films_is_paginated(client, catalogue):
+    per_page = ThemeDetailView.paginate_by
+    first = client.get(catalogue["tag"].get_absolute_url())
+    last = client.get(catalogue["tag"].get_absolute_url(), {"page": "last"})
+
+    assert len(first.context["films"]) == per_page
+    assert first.context["paginator"].count == FILMS // 2
+    assert last.context["page_obj"].number == FILMS // 2 // per_page
