@@ -46,7 +46,8 @@ def test_a_scheduled_film_appears_for_readers_after_its_time(live_server, page, 
 
     sign_in(page, live_server.url, "chief")
     page.goto(f"{live_server.url}/admin/catalogue/film/{film.pk}/change/")
-    go_live = timezone.now().replace(microsecond=0) + datetime.timedelta(seconds=4)
+    # Time enough to sign in and save on a busy machine (it runs twice: embedded cache and Redis).
+    go_live = timezone.now().replace(microsecond=0) + datetime.timedelta(seconds=10)
     page.locator("#id_published_at_0").fill(go_live.strftime("%Y-%m-%d"))
     page.locator("#id_published_at_1").fill(go_live.strftime("%H:%M:%S"))
     page.locator("input[name='_continue']").first.click()
