@@ -50,6 +50,11 @@ SKIPPED = {
     ".ci/run": "is make test, which runs this test",
     # Minutes of load on a shared two-core machine, measuring, not checking.
     "make benchmark": "a benchmark of several minutes",
+    "scripts/benchmark": "a benchmark of several minutes",
+    # nginx in front of `make run` until stopped, on ports that may be taken.
+    ".venv/bin/python scripts/front_cache.py --listen 8001 --upstream 127.0.0.1:8000": "serves until stopped",
+    # Renders the site at another revision: needs the repository's history, which the copy has not.
+    ".venv/bin/python scripts/compare-pages": "needs the git history",
     "make load": "a load test of several minutes",
     "scripts/load": "a load test of several minutes",
     # Lighthouse from the npm registry, then three audits of three pages: minutes, and measuring.
