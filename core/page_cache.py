@@ -25,7 +25,7 @@ Cache-Control, and answers conditional requests with 304.
 
 import hashlib
 from dataclasses import dataclass
-from functools import wraps
+from functools import lru_cache, wraps
 from uuid import uuid4
 
 from django.conf import settings
@@ -144,12 +144,18 @@ def cache_public_page(view, query=()):
     return public_view
 
 
-def _public_page(request):
+@lru_cache(maxsize=4096)
+def _public_page_at(urlconf, path):
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     return getattr(match.func, "public_page", None)
+
+
+def _public_page(request):
+    # Remembered per address: resolving costs as much as the rest of a cached page.
+    return _public_page_at(settings.ROOT_URLCONF, request.path_info)
 
 
 def _page_key(request, page):

@@ -46,6 +46,14 @@ def test_a_cached_page_needs_no_database_session_or_cookie(client, django_assert
     assert not response.cookies
 
 
+def test_a_cached_page_carries_every_header_of_a_rendered_one(client):
+    rendered = client.get("/counted/")
+    cached = client.get("/counted/")
+
+    assert dict(cached.headers) == dict(rendered.headers)
+    assert {"Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"} <= set(cached.headers)
+
+
 def test_each_page_of_an_address_is_cached_on_its_own(client):
     client.get("/counted/")
     client.get("/counted/?page=2")
