@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from catalogue.models import Film, Poster, Still
 from core.tests.helpers import admin_url, change_form_data, image_upload, stored_files
@@ -154,3 +155,63 @@ def test_make_renditions_makes_the_missing_ones_and_nothing_else(miners, django_
 
     assert lost.file.storage.exists(lost.file.name)
     assert out.getvalue().strip() == "1 pictures, 1 renditions made."
+
+
+class SaveFailed(Exception):
+    pass
+
+
+def rolled_back_still(film):
+    """The upload a save stored before its transaction rolled back: no row names it."""
+    try:
+        with transaction.atomic():
+            make_still(film)
+            raise SaveFailed
+    except SaveFailed:
+        pass
+    (orphan,) = [name for name in stored_files() if name.startswith("pictures/stills/")]
+    return orphan
+
+
+def test_prune_picture_files_deletes_what_a_rolled_back_save_left(miners, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        poster = make_poster(miners)
+    kept = files_of(poster)
+    orphan = rolled_back_still(miners)
+
+    call_command("prune_picture_files", "--min-age", "0", stdout=io.StringIO())
+
+    assert orphan not in stored_files()
+    assert stored_files() == kept
+
+
+def test_prune_picture_files_deletes_the_renditions_of_a_picture_that_is_gone(
+    miners, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        poster = make_poster(miners)
+    # The test's transaction never commits, so the deletion's own clean-up never runs: its files stay,
+    # as they do when an older database is restored under a newer media folder.
+    poster.delete()
+
+    call_command("prune_picture_files", "--min-age", "0", stdout=io.StringIO())
+
+    assert stored_files() == []
+
+
+def test_prune_picture_files_spares_an_upload_that_may_be_in_flight(miners):
+    orphan = rolled_back_still(miners)
+
+    call_command("prune_picture_files", stdout=io.StringIO())
+
+    assert orphan in stored_files()
+
+
+def test_prune_picture_files_dry_run_deletes_nothing(miners):
+    orphan = rolled_back_still(miners)
+    out = io.StringIO()
+
+    call_command("prune_picture_files", "--min-age", "0", "--dry-run", stdout=out)
+
+    assert orphan in stored_files()
+    assert f"Would delete {orphan}" in out.getvalue()
