@@ -3,6 +3,7 @@ from django.urls import path
 from core.page_cache import cache_public_page
 
 from . import views
+from .charts import views as charts
 
 app_name = "catalogue"
 
@@ -13,4 +14,9 @@ urlpatterns = [
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
     path("studios/", cache_public_page(views.StudioListView.as_view(), query=("page",)), name="studio_list"),
     path("studios/<slug:slug>/", cache_public_page(views.StudioDetailView.as_view()), name="studio_detail"),
+    path(
+        "timeline/",
+        cache_public_page(charts.TimelineView.as_view(), query=("decade", "theme", "page")),
+        name="timeline",
+    ),
 ]

@@ -114,6 +114,10 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
     def get_absolute_url(self):
         return reverse("catalogue:film_detail", args=[self.slug])
 
+    def get_timeline_url(self):
+        """The timeline of the film's decade, at its year."""
+        return f"{reverse('catalogue:timeline')}?decade={self.year - self.year % 10}#year-{self.year}"
+
     def clean(self):
         super().clean()
         if self.year and self.year > timezone.now().year + 5:

@@ -1,0 +1,27 @@
+"""What both drawings share: their width, type sizes, and fitting text into a width."""
+
+# Every drawing is this many units wide (its viewBox) and scales to its
+# column; the stylesheet caps the column so that type stays near body size.
+WIDTH = 400
+FONT_SIZE = 14
+SMALL_FONT_SIZE = 12
+# Average advance of a character as a share of the font size. Wider than a
+# typical Latin average, so Cyrillic and capitals fit too: a title is cut a
+# little early rather than running out of the drawing.
+CHARACTER_WIDTH = 0.6
+ELLIPSIS = "…"
+
+
+def fit(text, width, font_size=FONT_SIZE):
+    """`text` cut to what fits in `width` units at `font_size`, ending with an ellipsis when cut."""
+    room = max(1, int(width / (font_size * CHARACTER_WIDTH)))
+    if len(text) <= room:
+        return text
+    return text[: room - 1].rstrip() + ELLIPSIS
+
+
+def film_label(film, width, font_size=FONT_SIZE):
+    """The film's title and year fitted to `width`: the title is shortened, the year always shows."""
+    year = f" ({film.year})"
+    room = width - len(year) * font_size * CHARACTER_WIDTH
+    return fit(film.title, room, font_size) + year

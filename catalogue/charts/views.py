@@ -1,0 +1,28 @@
+from django.views.generic import TemplateView
+
+from . import narrowing, timeline
+
+
+class TimelineView(TemplateView):
+    template_name = "catalogue/timeline.html"
+    extra_context = {"nav_section": "timeline"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        chosen = timeline.Narrowing.from_query(self.request.GET)
+        page = narrowing.page(chosen.shown_films(), timeline.PAGE_SIZE, self.request.GET)
+        years = timeline.by_year(page.object_list)
+
+        def decade_href(decade):
+            return chosen.address(decade=decade)
+
+        context.update(
+            chosen=chosen,
+            page_obj=page,
+            years=years,
+            drawing=timeline.layout(years, decade_href=None if chosen.decade else decade_href),
+            decades=[(decade, count, decade_href(decade)) for decade, count in chosen.decade_counts()],
+            all_decades_href=chosen.address(decade=None),
+            themes=chosen.theme_counts(),
+        )
+        return context
