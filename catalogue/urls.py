@@ -4,12 +4,15 @@ from core.page_cache import cache_public_page
 
 from . import views
 from .charts import views as charts
+from .feeds import NewFilmsFeed
 
 app_name = "catalogue"
 
 urlpatterns = [
     path("films/", cache_public_page(views.FilmListView.as_view(), query=("page", "sort")), name="film_list"),
     path("films/<slug:slug>/", cache_public_page(views.FilmDetailView.as_view()), name="film_detail"),
+    # Under /feeds/, where no film's slug can shadow them.
+    path("feeds/films/", cache_public_page(NewFilmsFeed()), name="film_feed"),
     path("people/", cache_public_page(views.PersonListView.as_view(), query=("page",)), name="person_list"),
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
     path("studios/", cache_public_page(views.StudioListView.as_view(), query=("page",)), name="studio_list"),

@@ -1,9 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, reverse
 from django.views.static import serve
+
+from catalogue.sitemaps import SITEMAPS as CATALOGUE_SITEMAPS
+from core.page_cache import cache_public_page
+from curation.sitemaps import SITEMAPS as CURATION_SITEMAPS
 
 # Renditions never change under their name (it is a hash of what they are).
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -24,8 +29,27 @@ def media(request, path):
     return response
 
 
+def robots_txt(request):
+    """Crawlers are welcome everywhere readers are, and pointed at the sitemap; the admin is none of theirs."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
 urlpatterns = [
     path("favicon.ico", favicon),
+    # Cached like readers' pages: retired by any edit and when a scheduled item goes live.
+    path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
+    path(
+        "sitemap.xml",
+        cache_public_page(sitemap, query=("p",)),
+        {"sitemaps": CATALOGUE_SITEMAPS | CURATION_SITEMAPS, "template_name": "sitemap.xml"},
+        name="sitemap",
+    ),
     path("admin/", admin.site.urls),
     path("", include("catalogue.urls")),
     path("", include("curation.urls")),

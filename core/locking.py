@@ -42,7 +42,11 @@ def _row_changed(sender, instance, raw=False, **kwargs):
         field = sender._meta.get_field(name)
         parent_pk = getattr(instance, field.attname)
         if parent_pk is not None:
-            field.related_model._base_manager.filter(pk=parent_pk).update(version=F("version") + 1)
+            parent = field.related_model
+            changes = {"version": F("version") + 1}
+            if any(f.name == "updated_at" for f in parent._meta.concrete_fields):
+                changes["updated_at"] = timezone.now()  # the page changed too (the sitemap's lastmod)
+            parent._base_manager.filter(pk=parent_pk).update(**changes)
 
 
 def _keep_versions_rising(sender, instance, raw=False, **kwargs):

@@ -9,7 +9,8 @@ the publish time.
 
 from django.apps import apps
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Max, Min, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -76,6 +77,11 @@ class Publishable(models.Model):
         return self.state == State.PUBLISHED
 
     @property
+    def last_public_change(self):
+        """When readers' page of this item last changed: its last save, or its going live if later."""
+        return latest(getattr(self, "updated_at", None), self.published_at)
+
+    @property
     def state_label(self):
         if self.state == State.SCHEDULED:
             return f"Scheduled for {date_format(timezone.localtime(self.published_at), 'DATETIME_FORMAT')}"
@@ -93,6 +99,20 @@ class Publishable(models.Model):
 
     def unpublish(self):
         self.published_at = None
+
+
+def latest(*times):
+    """The latest of `times` that are known (None if none is): when a page last changed, for feeds and sitemaps."""
+    return max((time for time in times if time is not None), default=None)
+
+
+def last_public_change_of(prefix):
+    """
+    For annotations: the latest `last_public_change` among the published items
+    reached through `prefix` ("credits__film__"). Both times are set on a
+    published item, so Greatest is safe on SQLite too (where a NULL wins).
+    """
+    return Max(Greatest(f"{prefix}updated_at", f"{prefix}published_at"), filter=published_q(prefix))
 
 
 def publishable_models():

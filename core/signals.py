@@ -9,8 +9,9 @@ for whatever else follows saves (a search index).
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
+from django.utils import timezone
 
 from .page_cache import invalidate_pages
 
@@ -23,9 +24,25 @@ def _invalidate_on_content_change(sender, **kwargs):
         invalidate_pages()
 
 
+def _stamp_loaded_rows(sender, instance, raw=False, **kwargs):
+    """
+    A row loaded from a fixture that predates one of its model's save times
+    (an older export's people have no `updated_at`) is stamped with the load
+    time instead of being refused: the database requires one.
+    """
+    if not raw:
+        return
+    for field in sender._meta.concrete_fields:
+        if (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)) and getattr(
+            instance, field.attname
+        ) is None:
+            setattr(instance, field.attname, timezone.now())
+
+
 def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_invalidate_on_content_change, dispatch_uid=f"kinozavod-pages-{signal!r}")
+    pre_save.connect(_stamp_loaded_rows, dispatch_uid="kinozavod-stamp-loaded-rows")
 
 
 def announce_bulk_write(writer, rows, using=DEFAULT_DB_ALIAS):

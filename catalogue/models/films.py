@@ -24,6 +24,7 @@ class Studio(NaturalKeyModel):
     original_name = models.CharField(max_length=200, blank=True, help_text="In the original language, e.g. «Ленфильм».")
     city = models.CharField(max_length=100, blank=True)
     description = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     natural_key_fields = ("slug",)
 
@@ -40,6 +41,17 @@ class Studio(NaturalKeyModel):
 class FilmQuerySet(PublishableQuerySet):
     def in_decade(self, decade_start):
         return self.filter(year__gte=decade_start, year__lt=decade_start + 10)
+
+    def newest_first(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-pk")
+
+    def for_feed(self):
+        """What a feed entry says of a film: title, year, the start of its plot, its tags (in the editor's order)."""
+        return self.only("title", "slug", "year", "plot", "updated_at", "published_at").prefetch_related(
+            models.Prefetch(
+                "tagged_items", TaggedFilm.objects.select_related("tag").order_by("pk"), to_attr="tagged_items_list"
+            )
+        )
 
     def for_listing(self):
         """Just what a row in a list of films shows: its poster, no long texts."""

@@ -18,6 +18,7 @@ class Person(NaturalKeyModel):
     birth_year = models.PositiveSmallIntegerField(null=True, blank=True)
     death_year = models.PositiveSmallIntegerField(null=True, blank=True)
     biography = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     natural_key_fields = ("slug",)
 

@@ -1,0 +1,119 @@
+"""The catalogue's part of sitemap.xml: every public film, person and studio, with when its page last changed."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from catalogue.models import Film, Person, Role, Trivia
+
+from .factories import PUBLISHED, make_credit, make_film, make_films, make_person, make_studio
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    urlset = ET.fromstring(response.content)
+    return {
+        url.findtext("sm:loc", namespaces=SITEMAP).removeprefix("http://testserver"): (
+            parse_datetime(url.findtext("sm:lastmod", namespaces=SITEMAP) or "") or None
+        )
+        for url in urlset.findall("sm:url", SITEMAP)
+    }
+
+
+def test_the_sitemap_names_every_published_film_with_its_last_change(client):
+    films = [make_film("The Miners", 1937), make_film("Strike", 1925)]
+
+    entries = sitemap(client)
+
+    for film in films:
+        film.refresh_from_db()
+        assert entries[film.get_absolute_url()] == film.updated_at
+
+
+def test_the_sitemap_leaves_out_drafts_and_scheduled_films(client):
+    draft = make_film("Draft Seam", 1938, published_at=None)
+    scheduled = make_film("Scheduled Seam", 1939, published_at=timezone.now() + datetime.timedelta(days=3))
+
+    entries = sitemap(client)
+
+    assert draft.get_absolute_url() not in entries
+    assert scheduled.get_absolute_url() not in entries
+
+
+def test_a_film_that_went_live_after_its_last_save_changed_when_it_went_live(client):
+    went_live = timezone.now() - datetime.timedelta(seconds=1)
+    film = make_film("The Miners", 1937, published_at=timezone.now() - datetime.timedelta(days=1))
+    Film.objects.filter(pk=film.pk).update(published_at=went_live, updated_at=PUBLISHED)
+
+    assert sitemap(client)[film.get_absolute_url()] == went_live
+
+
+def test_a_change_to_a_films_row_is_a_change_to_its_page(client):
+    film = make_film("The Miners", 1937)
+    Film.objects.filter(pk=film.pk).update(updated_at=PUBLISHED)
+
+    Trivia.objects.create(film=film, text="Real Donbas miners were used as extras")
+
+    assert sitemap(client)[film.get_absolute_url()] > PUBLISHED
+
+
+def test_people_and_studios_change_with_their_published_films(client):
+    person, studio = make_person("Sergei Yutkevich"), make_studio("Lenfilm Studio")
+    Person.objects.filter(pk=person.pk).update(updated_at=PUBLISHED)
+    film = make_film("The Miners", 1937, published_at=PUBLISHED + datetime.timedelta(days=1))
+    make_credit(film, person, Role.DIRECTOR)
+    film.studios.add(studio)
+    film.refresh_from_db()
+    # A draft changed later says nothing of what readers see.
+    draft = make_film("Draft Seam", 1938, published_at=None)
+    make_credit(draft, person, Role.ACTOR)
+    Film.objects.filter(pk=film.pk).update(updated_at=PUBLISHED + datetime.timedelta(days=1))
+    Person.objects.filter(pk=person.pk).update(updated_at=PUBLISHED)
+
+    entries = sitemap(client)
+
+    assert entries[person.get_absolute_url()] == PUBLISHED + datetime.timedelta(days=1)
+    studio.refresh_from_db()
+    assert entries[studio.get_absolute_url()] == max(studio.updated_at, PUBLISHED + datetime.timedelta(days=1))
+
+
+def test_a_person_or_studio_without_films_is_in_the_sitemap_with_its_own_last_change(client):
+    person, studio = make_person("Sergei Yutkevich"), make_studio("Lenfilm Studio")
+    entries = sitemap(client)
+    assert entries[person.get_absolute_url()] == person.updated_at
+    assert entries[studio.get_absolute_url()] == studio.updated_at
+
+
+def test_the_sitemap_names_the_catalogues_index_pages(client):
+    assert {"/films/", "/people/", "/studios/", "/timeline/"} <= set(sitemap(client))
+
+
+def test_a_person_from_an_export_without_modification_times_still_loads(tmp_path):
+    fixture = tmp_path / "people.json"
+    fixture.write_text(
+        '[{"model": "catalogue.person", "fields": {"name": "Sergei Yutkevich", "slug": "sergei-yutkevich"}}]'
+    )
+    call_command("loaddata", str(fixture), verbosity=0)
+
+    assert Person.objects.get(slug="sergei-yutkevich").updated_at is not None
+
+
+def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    films = make_films(300)
+    people = Person.objects.bulk_create(Person(name=f"Person {n}", slug=f"person-{n}") for n in range(300))
+    for film, person in zip(films, people, strict=True):
+        make_credit(film, person, Role.ACTOR)
+
+    # A count and a page per section: films, people, studios, lists, themes (the index pages cost none).
+    with django_assert_max_num_queries(10):
+        entries = sitemap(client)
+    assert len(entries) >= 600

@@ -1,0 +1,37 @@
+"""
+Curation's part of sitemap.xml (assembled in config/urls.py): every published
+curated list, every public theme, the home page and the index pages.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import CuratedList
+from .themes import theme_last_change, themes_with_last_change
+
+
+class CuratedListSitemap(Sitemap):
+    def items(self):
+        return CuratedList.objects.published().only("slug", "updated_at", "published_at").order_by("pk")
+
+    def lastmod(self, curated_list):
+        return curated_list.last_public_change
+
+
+class ThemeSitemap(Sitemap):
+    def items(self):
+        return themes_with_last_change().order_by("pk")
+
+    def lastmod(self, tag):
+        return theme_last_change(tag)
+
+
+class IndexSitemap(Sitemap):
+    def items(self):
+        return ["curation:home", "curation:list_index", "curation:theme_index"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {"lists": CuratedListSitemap, "themes": ThemeSitemap, "curation": IndexSitemap}

@@ -1,0 +1,55 @@
+"""
+How crawlers and feed readers find the site: robots.txt names the sitemap and
+keeps them out of the admin; robots.txt, the sitemap and the feeds are cached
+like readers' pages and retired by an edit.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from catalogue.tests.factories import make_film
+from core.tests.helpers import load_seed
+
+pytestmark = pytest.mark.django_db
+
+DISCOVERY = ["/robots.txt", "/sitemap.xml", "/feeds/films/", "/feeds/lists/", "/feeds/themes/coal-mining/"]
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.text.splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert not [line for line in lines if line.startswith("Disallow:") and line != "Disallow: /admin/"]
+
+
+@pytest.mark.parametrize("url", DISCOVERY)
+def test_discovery_files_are_served_from_the_page_cache(client, page_cache, url):
+    load_seed()
+    first = client.get(url)
+    assert first.status_code == 200
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url)
+
+    assert len(queries) == 0
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_a_newly_published_film_reaches_the_cached_sitemap_and_feed(
+    client, page_cache, django_capture_on_commit_callbacks
+):
+    load_seed()
+    client.get("/sitemap.xml"), client.get("/feeds/films/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_film("Dneprostroi", 1932, slug="dneprostroi-1932")
+
+    assert "/films/dneprostroi-1932/" in client.get("/sitemap.xml").text
+    assert "Dneprostroi (1932)" in client.get("/feeds/films/").text
