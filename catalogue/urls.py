@@ -3,13 +3,15 @@ from django.urls import path
 from core.page_cache import cache_public_page
 
 from . import views
+from .browsing import QUERY_ORDER
 from .charts import views as charts
 from .feeds import NewFilmsFeed
 
 app_name = "catalogue"
 
 urlpatterns = [
-    path("films/", cache_public_page(views.FilmListView.as_view(), query=("page", "sort")), name="film_list"),
+    # Every filter is declared: the page cache drops the parameters a page does not read.
+    path("films/", cache_public_page(views.FilmListView.as_view(), query=QUERY_ORDER), name="film_list"),
     path("films/<slug:slug>/", cache_public_page(views.FilmDetailView.as_view()), name="film_detail"),
     # Under /feeds/, where no film's slug can shadow them.
     path("feeds/films/", cache_public_page(NewFilmsFeed()), name="film_feed"),

@@ -1,14 +1,16 @@
 from django.db.models import Count
 from django.db.models.functions import Lower
+from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
 from core.preview import DraftPreviewMixin
 from core.publishing import published_q
 from core.views import Sort, SortMixin
 
+from .browsing import FilmBrowser, address_of, canonical_query, query_pairs
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections
-from .models import Film, Person, Studio
+from .models import Person, Studio
 
 PAGE_SIZE = 50
 
@@ -28,8 +30,20 @@ class FilmListView(SortMixin, ListView):
     }
     default_sort = "title"
 
+    def get(self, request, *args, **kwargs):
+        # One address per combination of filters: a submitted form (empty
+        # fields, its own order) lands on the address a reader would share.
+        canonical = canonical_query(request.GET)
+        if canonical != query_pairs(request.GET):
+            return redirect(f"{request.path}{address_of(canonical)}")
+        self.browser = FilmBrowser(request.GET)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Film.objects.published().for_listing().order_by(*self.get_ordering())
+        return self.browser.films().for_listing().order_by(*self.get_ordering())
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(browser=self.browser, facets=self.browser.facets(), **kwargs)
 
 
 class FilmDetailView(DraftPreviewMixin, DetailView):

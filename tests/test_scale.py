@@ -13,6 +13,7 @@ from taggit.models import Tag
 from catalogue.models import Credit, Film, FilmStudio, Person, Role, Studio, TaggedFilm
 from catalogue.tests.factories import make_films
 from catalogue.tests.test_film_page_queries import (
+    FILM_INDEX_QUERIES,
     FILM_PAGE_QUERIES,
     INDEX_QUERIES,
     PERSON_PAGE_QUERIES,
@@ -69,8 +70,9 @@ def catalogue(django_db_setup, django_db_blocker):
 def pages(catalogue):
     return [
         ("/", HOME_PAGE_QUERIES),
-        (reverse("catalogue:film_list"), INDEX_QUERIES),
-        (reverse("catalogue:film_list") + "?sort=-year&page=150", INDEX_QUERIES),
+        (reverse("catalogue:film_list"), FILM_INDEX_QUERIES),
+        (reverse("catalogue:film_list") + "?sort=-year&page=150", FILM_INDEX_QUERIES),
+        (reverse("catalogue:film_list") + "?decade=1930&studio=big-studio&theme=scale-theme-0", FILM_INDEX_QUERIES),
         (catalogue["film"].get_absolute_url(), FILM_PAGE_QUERIES),
         (catalogue["person"].get_absolute_url(), PERSON_PAGE_QUERIES),
         (catalogue["studio"].get_absolute_url(), STUDIO_PAGE_QUERIES),
