@@ -12,7 +12,8 @@ An address lists its filters in one order (`QUERY_ORDER`), without empty
 values, so every combination has one stable, shareable address; the index
 redirects any other spelling (a submitted form with empty fields) to it.
 A value that means nothing (decade=abc, an unknown studio) is ignored with a
-note saying so, never an error page.
+note saying so: the reader gets the index without it, never an error page
+(its status says 400, so the page cache keeps no copy for odd addresses).
 """
 
 from dataclasses import dataclass
@@ -147,9 +148,8 @@ class FilmBrowser:
         form = self.filterset.form
         form.is_valid()
         self.valid = {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
-        self.notes = [
-            IGNORED[name].format(value=query.get(name, "").strip()) for name in FILTERS if name in form.errors
-        ]
+        self.ignored = [name for name in FILTERS if name in form.errors]
+        self.notes = [IGNORED[name].format(value=query.get(name, "").strip()) for name in self.ignored]
         self.notes += form.notes
 
     def films(self, leaving_out=None):

@@ -37,7 +37,12 @@ class FilmListView(SortMixin, ListView):
         if canonical != query_pairs(request.GET):
             return redirect(f"{request.path}{address_of(canonical)}")
         self.browser = FilmBrowser(request.GET)
-        return super().get(request, *args, **kwargs)
+        response = super().get(request, *args, **kwargs)
+        if self.browser.ignored:
+            # The page still shows, saying what it ignored; a 400 keeps the
+            # page cache from storing a copy for every odd value.
+            response.status_code = 400
+        return response
 
     def get_queryset(self):
         return self.browser.films().for_listing().order_by(*self.get_ordering())
