@@ -24,4 +24,5 @@ urlpatterns = [
         cache_public_page(charts.TimelineView.as_view(), query=("decade", "theme", "page")),
         name="timeline",
     ),
+    path("influences/", cache_public_page(charts.InfluenceMapView.as_view(), query=("page",)), name="influence_map"),
 ]

@@ -10,7 +10,7 @@ from django.db import connection
 from django.urls import reverse
 from taggit.models import Tag
 
-from catalogue.models import Credit, Film, FilmStudio, Person, Role, Studio, TaggedFilm
+from catalogue.models import Credit, Film, FilmStudio, Influence, Person, Role, Studio, TaggedFilm
 from catalogue.tests.factories import make_films
 from catalogue.tests.test_film_page_queries import (
     FILM_INDEX_QUERIES,
@@ -19,6 +19,8 @@ from catalogue.tests.test_film_page_queries import (
     PERSON_PAGE_QUERIES,
     STUDIO_PAGE_QUERIES,
 )
+from catalogue.tests.test_influence_map import MAP_QUERIES
+from catalogue.tests.test_timeline import TIMELINE_QUERIES
 from curation.models import CuratedList, ListEntry, TaggedList
 from curation.tests.factories import PUBLISHED
 from curation.tests.test_query_counts import (
@@ -60,10 +62,25 @@ def catalogue(django_db_setup, django_db_blocker):
         )
         studio = Studio.objects.create(name="Big Studio", slug="big-studio")
         FilmStudio.objects.bulk_create(FilmStudio(film=film, studio=studio, position=1) for film in films[:1000])
+        Influence.objects.bulk_create(
+            Influence(influencer=films[n], influenced=films[n + 1], note="Montage") for n in range(0, FILMS - 1, 2)
+        )
     yield {"film": films[1], "tag": tags[0], "list": lists[0], "person": person, "studio": studio}
     # Plain SQL: deleting through the ORM would send a signal for each of the tens of thousands of rows.
     with django_db_blocker.unblock(), connection.cursor() as cursor:
-        for model in (TaggedFilm, TaggedList, ListEntry, Credit, FilmStudio, CuratedList, Film, Person, Studio, Tag):
+        for model in (
+            TaggedFilm,
+            TaggedList,
+            ListEntry,
+            Credit,
+            FilmStudio,
+            Influence,
+            CuratedList,
+            Film,
+            Person,
+            Studio,
+            Tag,
+        ):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
 
 
@@ -83,6 +100,10 @@ def pages(catalogue):
         (reverse("curation:theme_index"), THEME_INDEX_QUERIES),
         (catalogue["tag"].get_absolute_url(), THEME_PAGE_QUERIES),
         (catalogue["tag"].get_absolute_url() + "?page=50", THEME_PAGE_QUERIES),
+        (reverse("catalogue:timeline"), TIMELINE_QUERIES),
+        (reverse("catalogue:timeline") + f"?decade=1930&theme={catalogue['tag'].slug}&page=2", TIMELINE_QUERIES),
+        (reverse("catalogue:influence_map"), MAP_QUERIES),
+        (reverse("catalogue:influence_map") + "?page=40", MAP_QUERIES),
     ]
 
 

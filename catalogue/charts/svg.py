@@ -20,6 +20,20 @@ def fit(text, width, font_size=FONT_SIZE):
     return text[: room - 1].rstrip() + ELLIPSIS
 
 
+def wrap(text, width, font_size=FONT_SIZE, max_lines=2):
+    """`text` broken into at most `max_lines` lines that fit `width`, between words where it can; the last one cut."""
+    room = max(1, int(width / (font_size * CHARACTER_WIDTH)))
+    lines, rest = [], " ".join(text.split())
+    while rest and len(lines) < max_lines - 1 and len(rest) > room:
+        cut = rest.rfind(" ", 0, room + 1)
+        cut = cut if cut > 0 else room  # one unbroken word longer than the line: cut it anywhere
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        lines.append(fit(rest, width, font_size))
+    return lines
+
+
 def film_label(film, width, font_size=FONT_SIZE):
     """The film's title and year fitted to `width`: the title is shortened, the year always shows."""
     year = f" ({film.year})"

@@ -1,6 +1,6 @@
 from django.views.generic import TemplateView
 
-from . import narrowing, timeline
+from . import influence_map, narrowing, timeline
 
 
 class TimelineView(TemplateView):
@@ -25,4 +25,16 @@ class TimelineView(TemplateView):
             all_decades_href=chosen.address(decade=None),
             themes=chosen.theme_counts(),
         )
+        return context
+
+
+class InfluenceMapView(TemplateView):
+    template_name = "catalogue/influence_map.html"
+    extra_context = {"nav_section": "influences"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = narrowing.page(influence_map.catalogue_influences(), influence_map.PAGE_SIZE, self.request.GET)
+        influences = list(page.object_list)
+        context.update(page_obj=page, influences=influences, drawing=influence_map.layout(influences))
         return context

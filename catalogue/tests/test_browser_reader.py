@@ -35,14 +35,14 @@ def test_reader_goes_from_the_index_through_a_film_to_a_connected_film_and_a_per
     connections = page.get_by_role("region", name="Film Connections")
     expect(connections).to_be_in_viewport()
 
-    connections.get_by_role("link", name="Chapaev").click()
+    connections.get_by_role("link", name="Chapaev", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Chapaev")
     # The same connection, read from the other end.
     influenced = page.get_by_role("region", name="Film Connections")
     expect(influenced).to_contain_text("This film influenced")
     expect(influenced).to_contain_text("Character archetypes of the heroic worker")
 
-    influenced.get_by_role("link", name="The Miners").click()
+    influenced.get_by_role("link", name="The Miners", exact=True).click()
     page.get_by_role("region", name="Cast & Crew").get_by_role("link", name="Sergei Yutkevich").click()
     expect(page).to_have_title("Sergei Yutkevich — Kinozavod")
     expect(page.get_by_role("heading", level=3, name="Director")).to_be_visible()
