@@ -58,10 +58,12 @@ def page_cache(request, settings, tmp_path):
     """
     The whole-page cache switched on (tests otherwise see freshly rendered
     pages), empty: as one machine keeps it (pages in memory, the content
-    version in a file), and in Redis, as several app servers share it.
+    version in a file), and in Redis, as several app servers share it. Kept
+    page data (core.data_cache) is switched on with it, in the same place.
     """
     from django.core.cache import caches
 
+    prefix = f"kinozavod-test-{uuid.uuid4().hex}"
     if request.param == "embedded":
         page_caches = {
             "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"},
@@ -69,24 +71,49 @@ def page_cache(request, settings, tmp_path):
                 "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                 "LOCATION": str(tmp_path / "page-version"),
             },
+            "page-data": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-data-tests"},
         }
     else:
-        prefix = f"kinozavod-test-{uuid.uuid4().hex}"
         redis = {
             "BACKEND": "core.cache.RedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
         }
-        page_caches = {"pages": redis}
+        page_caches = {"pages": redis, "page-data": {**redis, "KEY_PREFIX": f"{prefix}-data"}}
     settings.CACHES = {"default": settings.CACHES["default"], **page_caches}
     if request.param == "embedded":
         caches["pages"].clear()
+        caches["page-data"].clear()
     yield caches["pages"]
     if request.param == "redis":
         client = caches["pages"]._cache.get_client(write=True)
-        keys = list(client.scan_iter(f"{prefix}:*"))
+        keys = list(client.scan_iter(f"{prefix}*"))
         if keys:
             client.delete(*keys)
+
+
+@pytest.fixture
+def page_data(settings):
+    """Kept page data (core.data_cache) switched on, empty, with the whole-page cache still off."""
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "page-data": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-data-tests"},
+    }
+    caches["page-data"].clear()
+    return caches["page-data"]
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`commit(change)` runs `change()` as an editor's committed transaction: its after-commit work runs."""
+
+    def run(change):
+        with django_capture_on_commit_callbacks(execute=True):
+            change()
+
+    return run
 
 
 @pytest.fixture

@@ -257,6 +257,25 @@ else:
             "LOCATION": os.environ.get("DJANGO_PAGE_CACHE_DIR", str(BASE_DIR / "var" / "page-cache")),
         },
     }
+# What readers' pages are built from (a film with everything its page shows),
+# kept between edits and retired row by row when what it holds changes
+# (core.data_cache): after an edit, the pages it did not touch render without
+# loading their data again. In Redis with REDIS_URL, else in each worker's
+# memory; the stamps that retire entries are in the database, which every
+# app server shares. DJANGO_DATA_CACHE_SECONDS=0 turns it off.
+DATA_CACHE_SECONDS = int(os.environ.get("DJANGO_DATA_CACHE_SECONDS", "3600"))
+if DATA_CACHE_SECONDS > 0:
+    PAGE_CACHES["page-data"] = {
+        "BACKEND": "core.cache.RedisCache" if REDIS_URL else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": REDIS_URL or "kinozavod-page-data",
+        "TIMEOUT": DATA_CACHE_SECONDS,
+        **(
+            {"KEY_PREFIX": "kinozavod-data"}
+            # About 30 KB a film: a worker holds at most ~30 MB.
+            if REDIS_URL
+            else {"OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_DATA_CACHE_ENTRIES", "1000"))}}
+        ),
+    }
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, **PAGE_CACHES}
 
 # Behind a proxy these come from the environment; the defaults assume plain HTTP

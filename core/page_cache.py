@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date, urlencode
 
+from .data_cache import retire_everything
 from .publishing import next_scheduled_time
 
 PAGE_CACHE_ALIAS = "pages"
@@ -95,7 +96,7 @@ def _retire_pages():
     return version
 
 
-def invalidate_pages():
+def retire_pages_on_commit():
     """
     Retire every cached page once the current transaction commits (at once
     outside one). Retiring earlier would let a reader who arrives before the
@@ -103,6 +104,12 @@ def invalidate_pages():
     it would stay until it expired.
     """
     transaction.on_commit(_retire_pages)
+
+
+def invalidate_pages():
+    """After writes that send no signals (bulk updates): retire every cached page and all kept page data."""
+    retire_pages_on_commit()
+    retire_everything()
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """
-Any committed change to what readers see retires the cached pages.
+Any committed change to what readers see retires the cached pages, and the
+kept page data built from the rows it changed (core/data_cache.py).
 
 Imports and generated catalogues write rows in bulk, without a save signal
 per row; they call `announce_bulk_write` instead, which retires the pages
@@ -13,7 +14,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import Signal
 from django.utils import timezone
 
-from .page_cache import invalidate_pages
+from . import data_cache
+from .page_cache import invalidate_pages, retire_pages_on_commit
 
 # Sent after the commit with `rows` ({model: [primary keys created or updated]}) and `using`.
 content_imported = Signal()
@@ -21,7 +23,7 @@ content_imported = Signal()
 
 def _invalidate_on_content_change(sender, **kwargs):
     if sender._meta.app_label in settings.CONTENT_APPS:
-        invalidate_pages()
+        retire_pages_on_commit()
 
 
 def _stamp_loaded_rows(sender, instance, raw=False, **kwargs):
@@ -43,6 +45,11 @@ def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_invalidate_on_content_change, dispatch_uid=f"kinozavod-pages-{signal!r}")
     pre_save.connect(_stamp_loaded_rows, dispatch_uid="kinozavod-stamp-loaded-rows")
+    # Kept page data is retired row by row (the rule is in core/data_cache.py).
+    pre_save.connect(data_cache.remember_publish_time, dispatch_uid="kinozavod-data-publish-time")
+    post_save.connect(data_cache.stamp_saved, dispatch_uid="kinozavod-data-saved")
+    post_delete.connect(data_cache.stamp_deleted, dispatch_uid="kinozavod-data-deleted")
+    m2m_changed.connect(data_cache.stamp_m2m, dispatch_uid="kinozavod-data-m2m")
 
 
 def announce_bulk_write(writer, rows, using=DEFAULT_DB_ALIAS):

@@ -1,0 +1,11 @@
+from django.db import models
+
+
+class ChangeStamp(models.Model):
+    """When a row (or a whole model) readers see last changed: retires kept page data (`core.data_cache`)."""
+
+    name = models.CharField(max_length=255, primary_key=True)  # "catalogue.film:3", "catalogue.film", "*"
+    changed_at = models.FloatField()  # seconds since the epoch, as time.time() gives them
+
+    def __str__(self):
+        return self.name
