@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from taggit.managers import TaggableManager
 
 from core.locking import LockedForEditing
@@ -16,6 +17,11 @@ from .base import FilmItem
 
 FIRST_FILM_YEAR = 1888  # Roundhay Garden Scene
 LAST_PLAUSIBLE_YEAR = 2100
+
+
+def film_index_url(*filters):
+    """The film index narrowed by (parameter, value) pairs, given in the index's order (catalogue/browsing.py)."""
+    return f"{reverse('catalogue:film_list')}?{urlencode(filters)}"
 
 
 class Studio(NaturalKeyModel):
@@ -36,6 +42,9 @@ class Studio(NaturalKeyModel):
 
     def get_absolute_url(self):
         return reverse("catalogue:studio_detail", args=[self.slug])
+
+    def get_film_index_url(self):
+        return film_index_url(("studio", self.slug))
 
 
 class FilmQuerySet(PublishableQuerySet):
@@ -125,6 +134,19 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
 
     def get_absolute_url(self):
         return reverse("catalogue:film_detail", args=[self.slug])
+
+    @property
+    def decade(self):
+        return self.year - self.year % 10
+
+    def get_year_index_url(self):
+        return film_index_url(("year_from", self.year), ("year_to", self.year))
+
+    def get_decade_index_url(self):
+        return film_index_url(("decade", self.decade))
+
+    def get_country_index_url(self):
+        return film_index_url(("country", self.country))
 
     def get_timeline_url(self):
         """The timeline of the film's decade, at its year."""

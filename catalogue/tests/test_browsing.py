@@ -1,12 +1,13 @@
 """The film index narrowed by decade, year range, country, studio and theme, with counts beside each choice."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
-from .factories import make_film, make_studio
+from .factories import make_film, make_film_with_every_section, make_studio
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +264,43 @@ def test_the_form_works_without_javascript(client, catalogue):
     assertContains(response, '<button type="submit">Show films</button>', html=True)
     # Filtering keeps the reader's sort order.
     assertContains(response, '<input type="hidden" name="sort" value="-year">', html=True)
+
+
+# From a film page
+
+
+@pytest.fixture
+def miners_page(client):
+    film = make_film_with_every_section()
+    film.studio_links.create(studio=make_studio("Goskino", slug="goskino"), position=2)
+    return client.get(film.get_absolute_url())
+
+
+@pytest.mark.parametrize(
+    ("href", "name"),
+    [
+        ("/films/?year_from=1937&amp;year_to=1937", "Films of 1937"),
+        ("/films/?decade=1930", "Films of the 1930s"),
+        ("/films/?country=Soviet+Union", "Films from Soviet Union"),
+        ("/films/?studio=lenfilm", "Films by Lenfilm Studio"),
+        ("/films/?studio=goskino", "Films by Goskino"),
+    ],
+)
+def test_a_film_page_links_its_year_decade_country_and_studios_to_the_narrowed_index(client, miners_page, href, name):
+    facts = miners_page.text[miners_page.text.index('<p class="film-facts">') :]
+    link = re.search(rf'<a href="{re.escape(href)}" aria-label="([^"]+)">', facts[: facts.index("</p>")])
+
+    assert link, href
+    assert link[1] == name
+    narrowed = client.get(href.replace("&amp;", "&"))
+    assert narrowed.status_code == 200  # already the tidy address: no redirect
+    assert "The Miners" in titles(narrowed)
+
+
+def test_a_film_page_gives_its_key_themes_a_visible_heading(miners_page):
+    assertContains(miners_page, '<h2 class="key-themes__heading" id="key-themes-heading">Key themes</h2>', html=True)
+
+
+def test_the_table_of_contents_script_is_a_static_file(miners_page):
+    assertContains(miners_page, '<script src="/static/js/toc.js" defer></script>', html=True)
+    assert "<script>" not in miners_page.text
