@@ -24,7 +24,7 @@ TOP = 14
 BOTTOM = 14
 LINE = 26  # a film's row
 NOTE_LINE = 16  # each note under a film (the map around one film)
-NODE_X = 104  # the column of films; arcs take the room on its left
+NODE_X = 84  # the column of films; arcs take the room on its left
 MIN_ARC_WIDTH = 10
 TEXT_X = NODE_X + 12
 RIGHT = 6
@@ -89,10 +89,16 @@ class MapDrawing:
     note_font_size: int = SMALL_FONT_SIZE
 
 
-def arc_path(y_from, y_to, x=NODE_X):
-    """Half an ellipse on the left of the column from one row to another, as wide as its span allows."""
+def arc_path(y_from, y_to, longest=None, x=NODE_X):
+    """
+    Half an ellipse on the left of the column from one row to another. Its
+    width grows with the square root of its span against the `longest` span
+    on the drawing, so long arcs spread over the room instead of all meeting
+    at its edge, and short ones stay close to the column.
+    """
     half_span = abs(y_to - y_from) / 2
-    width = round(min(x - RIGHT, max(MIN_ARC_WIDTH, half_span * 0.9)))
+    longest = max(longest or 0, half_span, 1)
+    width = round(max(MIN_ARC_WIDTH, (x - RIGHT) * (half_span / longest) ** 0.5))
     # Downwards the left-hand half runs anticlockwise on screen (sweep 0), upwards clockwise.
     sweep = 0 if y_to > y_from else 1
     return f"M{x} {y_from} A{width} {half_span:g} 0 0 {sweep} {x} {y_to}"
@@ -141,8 +147,10 @@ def layout(influences, focus=None):
             )
         )
         y += LINE + NOTE_LINE * len(note_lines)
+    ends = [(rows[influence.influencer.pk], rows[influence.influenced.pk]) for influence in influences]
+    longest = max((abs(end - start) / 2 for start, end in ends), default=0)
     arcs = [
-        Arc(arc_path(rows[influence.influencer.pk], rows[influence.influenced.pk]), describe(influence))
-        for influence in influences
+        Arc(arc_path(start, end, longest), describe(influence))
+        for (start, end), influence in zip(ends, influences, strict=True)
     ]
     return MapDrawing(width=WIDTH, height=y + BOTTOM, nodes=nodes, arcs=arcs)

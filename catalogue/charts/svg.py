@@ -1,14 +1,15 @@
 """What both drawings share: their width, type sizes, and fitting text into a width."""
 
 # Every drawing is this many units wide (its viewBox) and scales to its
-# column; the stylesheet caps the column so that type stays near body size.
-WIDTH = 400
+# column: about a phone's width, so type there is near body size, and the
+# stylesheet caps it on wide screens (where the text alternative sits beside it).
+WIDTH = 320
 FONT_SIZE = 14
 SMALL_FONT_SIZE = 12
 # Average advance of a character as a share of the font size. Wider than a
-# typical Latin average, so Cyrillic and capitals fit too: a title is cut a
-# little early rather than running out of the drawing.
-CHARACTER_WIDTH = 0.6
+# typical Latin average (about 0.52 in the system sans-serif), so Cyrillic and
+# capitals fit too: a title is cut a little early rather than clipped.
+CHARACTER_WIDTH = 0.56
 ELLIPSIS = "…"
 
 

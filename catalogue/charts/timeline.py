@@ -27,9 +27,9 @@ BOTTOM = 8
 DECADE_HEADING = 32  # the decade's label above its years
 LINE = 22  # one film
 YEAR_GAP = 8  # between one year's films and the next year's
-YEAR_X = 46  # the year's label ends here
-SPINE_X = 56  # the line the years hang on
-TITLE_X = 68  # film titles start here
+YEAR_X = 40  # the year's label ends here
+SPINE_X = 50  # the line the years hang on
+TITLE_X = 62  # film titles start here
 RIGHT = 6
 
 
