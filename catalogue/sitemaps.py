@@ -48,7 +48,13 @@ class StudioSitemap(Sitemap):
 
 class IndexSitemap(Sitemap):
     def items(self):
-        return ["catalogue:film_list", "catalogue:person_list", "catalogue:studio_list", "catalogue:timeline"]
+        return [
+            "catalogue:film_list",
+            "catalogue:person_list",
+            "catalogue:studio_list",
+            "catalogue:timeline",
+            "catalogue:influence_map",
+        ]
 
     def location(self, name):
         return reverse(name)

@@ -4,11 +4,12 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
+from core.page_meta import PageMeta, PageMetaMixin, describe, paged, picture_of
 from core.preview import DraftPreviewMixin
 from core.publishing import published_q
 from core.views import Sort, SortMixin
 
-from .browsing import FilmBrowser, address_of, canonical_query, query_pairs
+from .browsing import FILTERS, FilmBrowser, address_of, canonical_query, query_pairs
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections, published_film_page
 from .models import Person, Studio
@@ -16,7 +17,10 @@ from .models import Person, Studio
 PAGE_SIZE = 50
 
 
-class FilmListView(SortMixin, ListView):
+CATALOGUE = "Kinozavod, a catalogue of Soviet films about industry"
+
+
+class FilmListView(PageMetaMixin, SortMixin, ListView):
     template_name = "catalogue/film_list.html"
     context_object_name = "films"
     paginate_by = PAGE_SIZE
@@ -30,6 +34,8 @@ class FilmListView(SortMixin, ListView):
         "-year": Sort("Year, newest first", ("-year", Lower("title"), "pk")),
     }
     default_sort = "title"
+    # The filters make a page of its own; every sort order shows the same films, so it is left out.
+    canonical_query = (*FILTERS, "page")
 
     def get(self, request, *args, **kwargs):
         # One address per combination of filters: a submitted form (empty
@@ -51,8 +57,20 @@ class FilmListView(SortMixin, ListView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(browser=self.browser, facets=self.browser.facets(), **kwargs)
 
+    def get_page_meta(self, context):
+        if self.browser.is_filtered:
+            return PageMeta(
+                title=paged(f"Films: {self.browser.summary}", context),
+                description=f"Soviet films about industry in Kinozavod's catalogue: {self.browser.summary}.",
+            )
+        return PageMeta(
+            title=paged("Films", context),
+            description="Every film in Kinozavod's catalogue of Soviet films about industry, by title or by year, "
+            "by decade, country, studio or theme.",
+        )
 
-class FilmDetailView(DraftPreviewMixin, DetailView):
+
+class FilmDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
     template_name = "catalogue/film_detail.html"
     context_object_name = "film"
     extra_context = {"nav_section": "films"}
@@ -74,13 +92,30 @@ class FilmDetailView(DraftPreviewMixin, DetailView):
         context["sections"] = film_page_sections(self.object)
         return context
 
+    def get_page_meta(self, context):
+        film = self.object
+        about = ", ".join(str(fact) for fact in (film.year, film.country) if fact)
+        return PageMeta(
+            title=str(film),
+            description=describe(film.plot, f"{film.title} ({about}) in {CATALOGUE}."),
+            kind="video.movie",
+            picture=picture_of(film, "poster"),
+        )
 
-class PersonListView(ListView):
+
+class PersonListView(PageMetaMixin, ListView):
     model = Person
     template_name = "catalogue/person_list.html"
     context_object_name = "people"
     paginate_by = PAGE_SIZE
     extra_context = {"nav_section": "people"}
+    canonical_query = ("page",)
+
+    def get_page_meta(self, context):
+        return PageMeta(
+            title=paged("People", context),
+            description="Directors, writers, cinematographers, composers and actors of Soviet films about industry.",
+        )
 
     def get_queryset(self):
         return Person.objects.only("name", "original_name", "slug", "birth_year", "death_year").order_by(
@@ -88,7 +123,7 @@ class PersonListView(ListView):
         )
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(PageMetaMixin, DetailView):
     queryset = Person.objects.select_related("portrait")
     template_name = "catalogue/person_detail.html"
     context_object_name = "person"
@@ -99,12 +134,29 @@ class PersonDetailView(DetailView):
         context["filmography"] = filmography(self.object)
         return context
 
+    def get_page_meta(self, context):
+        person = self.object
+        life = f" ({person.life_span})" if person.life_span else ""
+        return PageMeta(
+            title=person.name,
+            description=describe(person.biography, f"{person.name}{life}: films in {CATALOGUE}."),
+            kind="profile",
+            picture=picture_of(person, "portrait"),
+        )
 
-class StudioListView(ListView):
+
+class StudioListView(PageMetaMixin, ListView):
     template_name = "catalogue/studio_list.html"
     context_object_name = "studios"
     paginate_by = PAGE_SIZE
     extra_context = {"nav_section": "studios"}
+    canonical_query = ("page",)
+
+    def get_page_meta(self, context):
+        return PageMeta(
+            title=paged("Studios", context),
+            description="The film studios behind Soviet films about industry, and the films they made.",
+        )
 
     def get_queryset(self):
         return (
@@ -114,7 +166,7 @@ class StudioListView(ListView):
         )
 
 
-class StudioDetailView(DetailView):
+class StudioDetailView(PageMetaMixin, DetailView):
     queryset = Studio.objects.select_related("logo")
     template_name = "catalogue/studio_detail.html"
     context_object_name = "studio"
@@ -124,3 +176,12 @@ class StudioDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         context["films"] = self.object.films.published().for_listing().order_by("year", Lower("title"), "pk")
         return context
+
+    def get_page_meta(self, context):
+        studio = self.object
+        city = f", {studio.city}" if studio.city else ""
+        return PageMeta(
+            title=studio.name,
+            description=describe(studio.description, f"{studio.name}{city}: its films in {CATALOGUE}."),
+            picture=picture_of(studio, "logo"),
+        )

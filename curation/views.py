@@ -1,6 +1,9 @@
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
+from django.utils.text import capfirst
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.page_meta import SITE_TITLE, Feed, PageMeta, PageMetaMixin, describe, paged, picture_of
 from core.preview import DraftPreviewMixin, can_preview, mark_preview
 from core.views import Sort, SortMixin
 
@@ -15,28 +18,42 @@ from .themes import (
     themes_index,
 )
 
+SITE_DESCRIPTION = (
+    "Kinozavod is an editorial catalogue of Soviet films about industry: "
+    "mines, factories, dams and the people who worked them."
+)
 
-class HomeView(TemplateView):
+
+class HomeView(PageMetaMixin, TemplateView):
     template_name = "curation/home.html"
     extra_context = {"nav_section": "home"}
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["home"] = home_page_content()
-        return context
+        kwargs["home"] = home_page_content()
+        return super().get_context_data(**kwargs)
+
+    def get_page_meta(self, context):
+        return PageMeta(title=SITE_TITLE, description=describe(context["home"].welcome, SITE_DESCRIPTION), home=True)
 
 
-class CuratedListIndexView(ListView):
+class CuratedListIndexView(PageMetaMixin, ListView):
     template_name = "curation/list_index.html"
     context_object_name = "curated_lists"
     paginate_by = 30
     extra_context = {"nav_section": "lists"}
+    canonical_query = ("page",)
+
+    def get_page_meta(self, context):
+        return PageMeta(
+            title=paged("Curated lists", context),
+            description="Kinozavod's curated lists: Soviet films about industry chosen and introduced by our editors.",
+        )
 
     def get_queryset(self):
         return CuratedList.objects.published().with_entry_count().with_cover().with_tags().newest_first()
 
 
-class CuratedListDetailView(DraftPreviewMixin, DetailView):
+class CuratedListDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
     template_name = "curation/list_detail.html"
     context_object_name = "curated_list"
     extra_context = {"nav_section": "lists"}
@@ -44,10 +61,29 @@ class CuratedListDetailView(DraftPreviewMixin, DetailView):
     def get_page_queryset(self):
         return CuratedList.objects.for_list_page()
 
+    def get_page_meta(self, context):
+        curated_list = self.object
+        return PageMeta(
+            title=curated_list.title,
+            description=describe(
+                curated_list.intro, f"{curated_list.title}: a curated list of Soviet films about industry."
+            ),
+            kind="article",
+            picture=picture_of(curated_list, "cover"),
+        )
 
-class ThemeIndexView(SortMixin, TemplateView):
+
+class ThemeIndexView(PageMetaMixin, SortMixin, TemplateView):
     template_name = "curation/theme_index.html"
     extra_context = {"nav_section": "themes"}
+
+    def get_page_meta(self, context):
+        return PageMeta(
+            title="Themes",
+            description="Every theme in Kinozavod's catalogue of Soviet films about industry, "
+            "with how many films and lists carry it.",
+        )
+
     sorts = {"name": Sort("Name, A–Z"), "films": Sort("Most films")}
     default_sort = "name"
 
@@ -57,13 +93,14 @@ class ThemeIndexView(SortMixin, TemplateView):
         return context
 
 
-class ThemeDetailView(ListView):
+class ThemeDetailView(PageMetaMixin, ListView):
     """A theme page: a tag's published films (paginated) and lists, and the themes around it."""
 
     template_name = "curation/theme_detail.html"
     context_object_name = "films"
     paginate_by = 100
     extra_context = {"nav_section": "themes"}
+    canonical_query = ("page",)
 
     def get(self, request, *args, **kwargs):
         self.tag, moved_to = find_theme(kwargs["slug"])
@@ -95,3 +132,14 @@ class ThemeDetailView(ListView):
         if self.theme and not self.theme.is_live:
             context["preview"] = self.theme
         return context
+
+    def get_page_meta(self, context):
+        name = capfirst(self.tag.name)
+        share = self.theme.share_description if self.theme else ""
+        return PageMeta(
+            title=f"{paged(name, context)} — Themes",
+            description=share
+            or f"Soviet films about industry on the theme “{self.tag.name}”, in Kinozavod's catalogue.",
+            picture=picture_of(self.theme, "cover") if self.theme else None,
+            feed=Feed(f"{name} — Themes — Kinozavod", reverse("curation:theme_feed", args=[self.tag.slug])),
+        )

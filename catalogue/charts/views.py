@@ -1,11 +1,26 @@
 from django.views.generic import TemplateView
 
+from core.page_meta import PageMeta, PageMetaMixin, paged
+
 from . import influence_map, narrowing, timeline
 
 
-class TimelineView(TemplateView):
+class TimelineView(PageMetaMixin, TemplateView):
     template_name = "catalogue/timeline.html"
     extra_context = {"nav_section": "timeline"}
+    canonical_query = ("decade", "theme", "page")  # each narrowing is a page of its own
+
+    def get_page_meta(self, context):
+        chosen = context["chosen"]
+        theme = f": {chosen.theme.name}" if chosen.theme else ""
+        decade = f", the {chosen.decade}s" if chosen.decade else ""
+        return PageMeta(
+            title=paged(f"Timeline{theme}{decade}", context),
+            description="The films of Kinozavod's catalogue of Soviet films about industry, year by year"
+            + (f" in the {chosen.decade}s" if chosen.decade else "")
+            + (f" on {chosen.theme.name}" if chosen.theme else "")
+            + ".",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -28,9 +43,16 @@ class TimelineView(TemplateView):
         return context
 
 
-class InfluenceMapView(TemplateView):
+class InfluenceMapView(PageMetaMixin, TemplateView):
     template_name = "catalogue/influence_map.html"
     extra_context = {"nav_section": "influences"}
+    canonical_query = ("page",)
+
+    def get_page_meta(self, context):
+        return PageMeta(
+            title=paged("Influence map", context),
+            description="Which films in Kinozavod's catalogue of Soviet films about industry influenced which, and how.",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -94,7 +94,7 @@ def test_a_person_or_studio_without_films_is_in_the_sitemap_with_its_own_last_ch
 
 
 def test_the_sitemap_names_the_catalogues_index_pages(client):
-    assert {"/films/", "/people/", "/studios/", "/timeline/"} <= set(sitemap(client))
+    assert {"/films/", "/people/", "/studios/", "/timeline/", "/influences/"} <= set(sitemap(client))
 
 
 def test_a_person_from_an_export_without_modification_times_still_loads(tmp_path):

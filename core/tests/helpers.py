@@ -197,3 +197,52 @@ def stored_files():
     """Every file under the media folder, by path relative to it."""
     root = Path(settings.MEDIA_ROOT)
     return sorted(str(path.relative_to(root)) for path in root.rglob("*") if path.is_file())
+
+
+class Head:
+    """What a page's <head> says about it: the title, meta tags by name or property, links, and JSON-LD as text."""
+
+    def __init__(self, html):
+        parser = _HeadParser()
+        parser.feed(html[: html.index("</head>")])
+        self.titles, self.meta, self.links, self.json_ld = parser.titles, parser.meta, parser.links, parser.json_ld
+
+    @property
+    def title(self):
+        (title,) = self.titles
+        return title
+
+    def link(self, rel, **attrs):
+        """The `href` of the one <link rel=`rel`> with these attributes (None when there is none)."""
+        found = [link["href"] for link in self.links if link.get("rel") == rel and attrs.items() <= link.items()]
+        assert len(found) <= 1, f"{len(found)} <link rel={rel}> {attrs}"
+        return found[0] if found else None
+
+
+class _HeadParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.titles, self.meta, self.links, self.json_ld = [], {}, [], []
+        self._in = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and ("name" in attrs or "property" in attrs):
+            key = attrs.get("property") or attrs["name"]
+            assert key not in self.meta, f"{key} appears twice"
+            self.meta[key] = attrs.get("content")
+        elif tag == "link":
+            self.links.append(attrs)
+        elif tag == "title" or (tag == "script" and attrs.get("type") == "application/ld+json"):
+            self._in = tag
+            (self.titles if tag == "title" else self.json_ld).append("")
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.titles[-1] += data
+        elif self._in == "script":
+            self.json_ld[-1] += data
