@@ -105,7 +105,7 @@ def test_a_theme_page_is_described_by_its_share_description(client, site):
     [
         ("/films/?sort=-year", "/films/"),
         ("/films/?page=1", "/films/"),
-        ("/films/?page=2&sort=year", "/films/?page=2"),
+        ("/films/?sort=year&page=2", "/films/?page=2"),
         ("/films/?utm_source=mail", "/films/"),
         ("/films/?decade=1930&sort=-year", "/films/?decade=1930"),
         ("/timeline/?decade=1930&page=1", "/timeline/?decade=1930"),

@@ -51,7 +51,8 @@ class InfluenceMapView(PageMetaMixin, TemplateView):
     def get_page_meta(self, context):
         return PageMeta(
             title=paged("Influence map", context),
-            description="Which films in Kinozavod's catalogue of Soviet films about industry influenced which, and how.",
+            description="Which films in Kinozavod's catalogue of Soviet films about industry influenced which, "
+            "and how.",
         )
 
     def get_context_data(self, **kwargs):
