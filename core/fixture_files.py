@@ -1,9 +1,9 @@
 """
 Reading fixture files for an import, before anything is written: the format
-(from the file's extension), each row's model and the fields it names, and
-for a file that cannot be read one line saying why, with the line where the
-parser knows it. Rows are turned into model instances one at a time, as the
-import saves them, because a row's natural keys may name rows saved before it.
+(from the file's extension), each row as the Python serializer writes it
+(model, optional pk, fields), and for a file that cannot be read one line
+saying why, with the line where the parser knows it. JSON, JSON lines, YAML
+and XML all come out the same, so the import has one kind of row to handle.
 """
 
 import json
@@ -12,25 +12,9 @@ from pathlib import Path
 from xml.dom import pulldom
 from xml.sax import SAXParseException
 
-from django.core import serializers
-from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, ValidationError
-from django.core.serializers.base import DeserializationError
-from django.core.serializers.python import Deserializer as PythonDeserializer
-from django.core.serializers.xml_serializer import DefusedExpatParser, DefusedXmlException
+from django.core.serializers.xml_serializer import DefusedExpatParser, DefusedXmlException, getInnerText
 
 FORMATS = {".json": "json", ".jsonl": "jsonl", ".xml": "xml", ".yaml": "yaml", ".yml": "yaml"}
-
-# What turning a row into an instance raises for bad data: a wrong value, a
-# field or model that does not exist, a natural key that names nothing.
-ROW_ERRORS = (
-    DeserializationError,
-    FieldDoesNotExist,
-    ObjectDoesNotExist,
-    ValidationError,
-    LookupError,
-    ValueError,
-    TypeError,
-)
 
 
 class Unreadable(Exception):
@@ -49,28 +33,14 @@ class FixtureFile:
     path: str
     format: str
     rows: list
-    data: list | None = None  # the rows as Python objects, for every format but XML
+    data: list  # the rows as Python objects, as the "python" serializer writes them
 
     def place(self, row):
         return f"{self.path} row {row.number}"
 
-    def deserialize(self, using):
-        """Yield (row, DeserializedObject or the error it raised), lazily: each row after the one before is saved."""
-        if self.format == "xml":
-            with open(self.path, "rb") as stream:
-                objects = serializers.deserialize("xml", stream, using=using, handle_forward_references=True)
-                for row in self.rows:
-                    try:
-                        yield row, next(objects)
-                    except ROW_ERRORS as error:
-                        yield row, error
-                        return  # the XML reader cannot go on past a bad object
-            return
-        for row, data in zip(self.rows, self.data, strict=True):
-            try:
-                yield row, next(PythonDeserializer([data], using=using, handle_forward_references=True))
-            except ROW_ERRORS as error:
-                yield row, error
+    def items(self):
+        """(row, its data as the Python serializer writes it), in file order."""
+        return zip(self.rows, self.data, strict=True)
 
 
 def read_fixture(path):
@@ -80,9 +50,7 @@ def read_fixture(path):
         known = ", ".join(sorted(FORMATS))
         raise Unreadable(f"{path}: unknown fixture format “{Path(path).suffix or 'no extension'}” (known: {known}).")
     try:
-        if fixture_format == "xml":
-            return FixtureFile(path, fixture_format, _xml_rows(path))
-        data = _python_rows(path, fixture_format)
+        data = _xml_rows(path) if fixture_format == "xml" else _python_rows(path, fixture_format)
     except OSError as error:
         raise Unreadable(f"{path}: cannot be read: {error.strerror or error}.") from error
     except UnicodeDecodeError as error:
@@ -136,18 +104,22 @@ def _yaml_rows(path, text):
 
 
 def _xml_rows(path):
-    """Each <object>'s model and field names; DTDs and entities refused, as Django's XML reader refuses them."""
+    """
+    Each <object> as the Python serializer would write it (values as text,
+    which the fields convert); DTDs and entities refused, as Django's XML
+    reader refuses them.
+    """
     parser = DefusedExpatParser()
-    rows, depth, current = [], 0, None
+    data, depth = [], 0
     try:
-        for event, node in pulldom.parse(path, parser):
+        events = pulldom.parse(path, parser)
+        for event, node in events:
             if event == pulldom.START_ELEMENT:
                 depth += 1
                 if depth == 2 and node.nodeName == "object":
-                    current = Row(len(rows) + 1, node.getAttribute("model"), frozenset())
-                    rows.append(current)
-                elif depth == 3 and node.nodeName == "field" and current is not None:
-                    current.field_names |= {node.getAttribute("name")}
+                    events.expandNode(node)  # reads up to and including its end
+                    depth -= 1
+                    data.append(_xml_object(node))
             elif event == pulldom.END_ELEMENT:
                 depth -= 1
     except DefusedXmlException as error:
@@ -156,4 +128,37 @@ def _xml_rows(path):
         ) from error
     except SAXParseException as error:
         raise Unreadable(f"{path}: line {error.getLineNumber()}: not valid XML ({error.getMessage()}).") from error
-    return rows
+    return data
+
+
+def _xml_object(node):
+    row = {"model": node.getAttribute("model"), "fields": {}}
+    if node.hasAttribute("pk"):
+        row["pk"] = node.getAttribute("pk")
+    for field_node in node.childNodes:
+        if getattr(field_node, "tagName", None) == "field":
+            row["fields"][field_node.getAttribute("name")] = _xml_value(field_node)
+    return row
+
+
+def _xml_value(field_node):
+    """What a <field> holds: None, a natural key (a list), related rows (a list of keys), or its text."""
+    if _children(field_node, "None"):
+        return None
+    if field_node.getAttribute("rel") == "ManyToManyRel":
+        return [
+            [_text(key) for key in _children(related, "natural")] or related.getAttribute("pk")
+            for related in _children(field_node, "object")
+        ]
+    natural = _children(field_node, "natural")
+    if natural:
+        return [_text(key) for key in natural]
+    return _text(field_node) if field_node.getAttribute("rel") else getInnerText(field_node).strip()
+
+
+def _children(node, name):
+    return [child for child in node.childNodes if getattr(child, "tagName", None) == name]
+
+
+def _text(node):
+    return getInnerText(node).strip()
