@@ -150,7 +150,7 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
 
     def get_timeline_url(self):
         """The timeline of the film's decade, at its year."""
-        return f"{reverse('catalogue:timeline')}?decade={self.year - self.year % 10}#year-{self.year}"
+        return f"{reverse('catalogue:timeline')}?decade={self.decade}#year-{self.year}"
 
     def clean(self):
         super().clean()

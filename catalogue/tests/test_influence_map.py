@@ -199,3 +199,22 @@ def test_the_film_page_map_costs_no_query_of_its_own(client, catalogue, django_a
     with django_assert_num_queries(FILM_PAGE_QUERIES):
         response = client.get(film.get_absolute_url())
     assert "chart--influences" in response.text
+
+
+def test_the_map_on_a_film_page_shows_the_same_films_and_notes_as_the_lists_beside_it(client, catalogue):
+    html = client.get(catalogue["miners"].get_absolute_url()).text
+    section = html[
+        html.index('<section id="film-connections"') : html.index("</section>", html.index('id="film-connections"'))
+    ]
+    svg = drawing(section, "chart--influences")
+
+    listed = re.findall(r'<li><a href="([^"]+)">[^<]+</a> \(\d+\) — ([^\n<]+)', section)
+
+    hrefs = {name: href for href, name in drawn_links(svg)}
+    drawn = []
+    for *_, description in arcs(svg):
+        films, note = description.split(": ", 1)
+        other = next(name for name in films.split(" influenced ") if name != "The Miners (1937)")
+        drawn.append((hrefs[other], note))
+    assert sorted(listed) == sorted(drawn)
+    assert len(listed) == 3
