@@ -9,6 +9,7 @@ from core.preview import DraftPreviewMixin
 from core.publishing import published_q
 from core.views import Sort, SortMixin
 
+from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, canonical_query, query_pairs
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections, published_film_page
@@ -100,6 +101,7 @@ class FilmDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
             description=describe(film.plot, f"{film.title} ({about}) in {CATALOGUE}."),
             kind="video.movie",
             picture=picture_of(film, "poster"),
+            structured_data=(structured_data.movie(film, self.request),),
         )
 
 
@@ -142,6 +144,7 @@ class PersonDetailView(PageMetaMixin, DetailView):
             description=describe(person.biography, f"{person.name}{life}: films in {CATALOGUE}."),
             kind="profile",
             picture=picture_of(person, "portrait"),
+            structured_data=(structured_data.person(person, self.request),),
         )
 
 

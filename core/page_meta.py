@@ -95,6 +95,12 @@ def canonical_url(request, keep=()):
     return request.build_absolute_uri(path)
 
 
+def shared_image_url(request, picture):
+    """The absolute address of `picture`'s plain rendition (None without a picture): for structured data."""
+    image = _shared_image(request, picture)
+    return image.url if image else None
+
+
 def _shared_image(request, picture):
     if picture is None or not picture.image:
         return None

@@ -7,6 +7,7 @@ from core.page_meta import SITE_TITLE, Feed, PageMeta, PageMetaMixin, describe, 
 from core.preview import DraftPreviewMixin, can_preview, mark_preview
 from core.views import Sort, SortMixin
 
+from . import structured_data
 from .home import home_page_content
 from .models import CuratedList, Theme
 from .themes import (
@@ -33,7 +34,12 @@ class HomeView(PageMetaMixin, TemplateView):
         return super().get_context_data(**kwargs)
 
     def get_page_meta(self, context):
-        return PageMeta(title=SITE_TITLE, description=describe(context["home"].welcome, SITE_DESCRIPTION), home=True)
+        return PageMeta(
+            title=SITE_TITLE,
+            description=describe(context["home"].welcome, SITE_DESCRIPTION),
+            home=True,
+            structured_data=(structured_data.website(self.request),),
+        )
 
 
 class CuratedListIndexView(PageMetaMixin, ListView):
@@ -70,6 +76,7 @@ class CuratedListDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
             ),
             kind="article",
             picture=picture_of(curated_list, "cover"),
+            structured_data=(structured_data.item_list(curated_list, self.request),),
         )
 
 
