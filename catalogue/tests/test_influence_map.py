@@ -218,3 +218,16 @@ def test_the_map_on_a_film_page_shows_the_same_films_and_notes_as_the_lists_besi
         drawn.append((hrefs[other], note))
     assert sorted(listed) == sorted(drawn)
     assert len(listed) == 3
+
+
+def test_an_influence_added_after_a_visit_is_on_the_next_visit(
+    client, catalogue, page_cache, django_capture_on_commit_callbacks
+):
+    client.get(MAP)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        make_influence(catalogue["strike"], catalogue["citizen"], note="The crowd as hero")
+
+    assert "Strike (1925) influenced The Great Citizen (1938): The crowd as hero" in [
+        text for *_, text in arcs(drawing(client.get(MAP).text, "chart--influences"))
+    ]

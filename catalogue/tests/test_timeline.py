@@ -180,3 +180,16 @@ def test_each_narrowing_is_cached_as_its_own_page_and_other_parameters_are_ignor
 
     assert again.content == thirties.content
     assert "Strike" in twenties.text and "Strike" not in thirties.text
+
+
+def test_a_film_published_after_a_visit_is_on_the_next_visit(
+    client, catalogue, page_cache, django_capture_on_commit_callbacks
+):
+    draft = make_film("Enthusiasm", 1930, published_at=None)
+    assert "Enthusiasm" not in client.get(TIMELINE).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.publish()
+        draft.save()
+
+    assert "/films/enthusiasm-1930/" in [href for href, _ in film_links(client.get(TIMELINE))]
