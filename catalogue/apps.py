@@ -8,5 +8,7 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         from .revisions import register
+        from .search import register_search
 
         register()
+        register_search()

@@ -1,5 +1,9 @@
 from django.db import models
 
+from .search.documents import SearchDocument
+
+__all__ = ["ChangeStamp", "SearchDocument"]
+
 
 class ChangeStamp(models.Model):
     """When a row (or a whole model) readers see last changed: retires kept page data (`core.data_cache`)."""

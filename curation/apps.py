@@ -9,6 +9,8 @@ class CurationConfig(AppConfig):
     def ready(self):
         from .film_pages import add_lists_section
         from .revisions import register
+        from .search import register_search
 
         add_lists_section()
         register()
+        register_search()

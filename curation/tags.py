@@ -13,7 +13,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from taggit.models import ItemBase, Tag
 
-from core.page_cache import invalidate_pages
+from core.signals import announce_bulk_write
 
 from .models import FeaturedTheme, Theme, ThemeCover, ThemeRedirect
 
@@ -78,7 +78,8 @@ def merge_tags(tags, into):
 
         result.merged_names.append(source.name)
         source.delete()
-    invalidate_pages()  # the moves above were bulk updates, which send no signals
+    # The moves above were bulk updates, which send no signals: retire the pages, re-index the target's carriers.
+    announce_bulk_write("merge_tags", {Tag: [target.pk]})
     return result
 
 

@@ -20,6 +20,11 @@ class FilmItem(NaturalKeyModel):
     def get_absolute_url(self):
         return f"{self.film.get_absolute_url()}#{self.page_anchor}"
 
+    @property
+    def item_anchor(self):
+        """The id of the item itself on its film's page, for links to one fact, quote or scene."""
+        return f"{self._meta.model_name}-{self.pk}"
+
 
 class SameFilmMixin:
     """

@@ -151,7 +151,7 @@ def test_each_trivia_item_says_how_far_it_is_verified(client, miners):
     html = client.get(miners.get_absolute_url()).text
     trivia = section_html(html, "did-you-know")
 
-    unverified, verified, disputed = trivia.split("<li>")[1:]
+    unverified, verified, disputed = trivia.split("<li id=")[1:]  # each item has an id: search results link to it
     assert "Real Donbas miners" in unverified and ">Unverified</span>" in unverified
     assert ">Verified</span>" in verified and "Source: Pravda, 16 March 1937" in verified
     assert ">Disputed</span>" in disputed and "No source names Stalin&#x27;s preference." in disputed
