@@ -12,7 +12,6 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
-from django.urls import reverse
 from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -86,8 +85,15 @@ CHIEF_EDITOR_MODELS = [
     "curation.featuredtheme",
 ]
 
+
 # Tags are shared by every content app; the page a tag leads to is curation's theme page.
-ABSOLUTE_URL_OVERRIDES = {"taggit.tag": lambda tag: reverse("curation:theme_detail", args=[tag.slug])}
+def _theme_address(tag):
+    from core.addresses import address  # settings load before the apps
+
+    return address("curation:theme_detail", tag.slug)
+
+
+ABSOLUTE_URL_OVERRIDES = {"taggit.tag": _theme_address}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,11 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from taggit.managers import TaggableManager
 
+from core.addresses import address
 from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem
@@ -21,7 +21,7 @@ LAST_PLAUSIBLE_YEAR = 2100
 
 def film_index_url(*filters):
     """The film index narrowed by (parameter, value) pairs, given in the index's order (catalogue/browsing.py)."""
-    return f"{reverse('catalogue:film_list')}?{urlencode(filters)}"
+    return f"{address('catalogue:film_list')}?{urlencode(filters)}"
 
 
 class Studio(NaturalKeyModel):
@@ -41,7 +41,7 @@ class Studio(NaturalKeyModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("catalogue:studio_detail", args=[self.slug])
+        return address("catalogue:studio_detail", self.slug)
 
     def get_film_index_url(self):
         return film_index_url(("studio", self.slug))
@@ -133,7 +133,7 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
         return f"{self.title} ({self.year})"
 
     def get_absolute_url(self):
-        return reverse("catalogue:film_detail", args=[self.slug])
+        return address("catalogue:film_detail", self.slug)
 
     @property
     def decade(self):
@@ -150,7 +150,7 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
 
     def get_timeline_url(self):
         """The timeline of the film's decade, at its year."""
-        return f"{reverse('catalogue:timeline')}?decade={self.decade}#year-{self.year}"
+        return f"{address('catalogue:timeline')}?decade={self.decade}#year-{self.year}"
 
     def clean(self):
         super().clean()

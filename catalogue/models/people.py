@@ -1,7 +1,7 @@
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
+from core.addresses import address
 from core.natural_keys import NaturalKeyModel
 from core.ordering import OrderedItem
 
@@ -39,7 +39,7 @@ class Person(NaturalKeyModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("catalogue:person_detail", args=[self.slug])
+        return address("catalogue:person_detail", self.slug)
 
     @property
     def life_span(self):

@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Count, Prefetch
-from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from catalogue.models import Film, Trivia
 from catalogue.models.base import SameFilmMixin
+from core.addresses import address
 from core.locking import LockedForEditing
 from core.natural_keys import NaturalKeyManager, NaturalKeyModel
 from core.ordering import OrderedItem, renumber
@@ -86,7 +86,7 @@ class CuratedList(Publishable, LockedForEditing, NaturalKeyModel):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("curation:list_detail", args=[self.slug])
+        return address("curation:list_detail", self.slug)
 
     @property
     def tag_list(self):
