@@ -39,7 +39,7 @@ def decade_label(decade):
     return f"{decade}s"
 
 
-def canonical_query(query_dict):
+def tidy_query(query_dict):
     """
     The (name, value) pairs of the address `query_dict` stands for: the index's
     parameters in `QUERY_ORDER`, one value each (the last, as the page reads

@@ -10,7 +10,7 @@ from core.publishing import published_q
 from core.views import Sort, SortMixin
 
 from . import structured_data
-from .browsing import FILTERS, FilmBrowser, address_of, canonical_query, query_pairs
+from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections, published_film_page
 from .models import Person, Studio
@@ -41,9 +41,9 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
     def get(self, request, *args, **kwargs):
         # One address per combination of filters: a submitted form (empty
         # fields, its own order) lands on the address a reader would share.
-        canonical = canonical_query(request.GET)
-        if canonical != query_pairs(request.GET):
-            return redirect(f"{request.path}{address_of(canonical)}")
+        tidy = tidy_query(request.GET)
+        if tidy != query_pairs(request.GET):
+            return redirect(f"{request.path}{address_of(tidy)}")
         self.browser = FilmBrowser(request.GET)
         response = super().get(request, *args, **kwargs)
         if self.browser.ignored:
