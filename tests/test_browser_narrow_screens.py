@@ -6,7 +6,7 @@ shows (titles, names, intros, notes, table cells), in Chromium.
 
 import pytest
 from django.urls import Resolver404, resolve
-from django.utils.text import slugify
+from django.utils.http import urlencode
 from playwright.sync_api import expect
 
 from catalogue.models import (
@@ -119,7 +119,7 @@ def public_pages(content):
     except Resolver404:
         pass
     else:
-        pages.append(f"/search/?q={slugify(TITLE[:20])}")
+        pages.append(f"/search/?{urlencode({'q': TITLE})}")
     return pages
 
 
@@ -151,6 +151,8 @@ def test_the_long_words_are_on_the_pages_in_full(live_server, page, long_words):
         "/themes/": unbroken("Theme"),
         long_words["tag"].get_absolute_url(): TITLE,
     }
+    if public_pages(long_words)[-1].startswith("/search/"):
+        expected[public_pages(long_words)[-1]] = TITLE
     for path, word in expected.items():
         page.goto(f"{live_server.url}{path}")
         expect(page.locator("main").get_by_text(word, exact=True).first).to_be_visible()
