@@ -85,6 +85,25 @@ def normalised_key(model, key):
     return tuple(None if part is None else str(part) for part in key)
 
 
+def in_dependency_order(models):
+    """`models`, each after the models its rows name (in the order given otherwise)."""
+    waiting = list(models)
+    needs = {
+        model: {
+            field.related_model
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model in waiting and field.related_model is not model
+        }
+        for model in waiting
+    }
+    ordered = []
+    while waiting:
+        ready = next((model for model in waiting if needs[model] <= set(ordered)), waiting[0])
+        ordered.append(ready)
+        waiting.remove(ready)
+    return ordered
+
+
 def chunks(values, size=CHUNK):
     values = list(values)
     for start in range(0, len(values), size):
@@ -117,7 +136,7 @@ class BulkImport:
 
     def run(self):
         total = sum(map(len, self.entries.values()))
-        for model in self._in_dependency_order():
+        for model in in_dependency_order(self.entries):
             self._import_model(model, self.entries[model])
             if self.progress:
                 self.progress(len(self.entries[model]), total)
@@ -125,24 +144,6 @@ class BulkImport:
             self._raise_parent_versions()
             self._reset_sequences()
             self._check_references()
-
-    def _in_dependency_order(self):
-        """The models, each after the models its rows name (in order of first appearance otherwise)."""
-        waiting = list(self.entries)
-        needs = {
-            model: {
-                field.related_model
-                for field in model._meta.concrete_fields
-                if field.is_relation and field.related_model in self.entries and field.related_model is not model
-            }
-            for model in waiting
-        }
-        ordered = []
-        while waiting:
-            ready = next((model for model in waiting if needs[model] <= set(ordered)), waiting[0])
-            ordered.append(ready)
-            waiting.remove(ready)
-        return ordered
 
     # One model's rows
 

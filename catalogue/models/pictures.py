@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from core.natural_keys import NaturalKeyModel
 from core.ordering import OrderedItem
 from core.pictures.models import Picture
 from core.pictures.renditions import LOGO, PORTRAIT, POSTER, STILL
@@ -11,9 +12,10 @@ from .films import Film, Studio
 from .people import Person
 
 
-class Poster(Picture):
+class Poster(NaturalKeyModel, Picture):
     film = models.OneToOneField(Film, on_delete=models.CASCADE, related_name="poster")
 
+    natural_key_fields = ("film__slug",)  # one poster a film: fixtures name it by its film
     shape = POSTER
     upload_folder = "posters"
     # How wide the film page shows it (`.film-poster` in site.css): the preload and the picture must agree.
@@ -50,9 +52,10 @@ class Still(FilmItem, OrderedItem, Picture):
         return self.caption or self.alt_text
 
 
-class Portrait(Picture):
+class Portrait(NaturalKeyModel, Picture):
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="portrait")
 
+    natural_key_fields = ("person__slug",)
     shape = PORTRAIT
     upload_folder = "portraits"
 
@@ -63,9 +66,10 @@ class Portrait(Picture):
         return self.person.get_absolute_url()
 
 
-class StudioLogo(Picture):
+class StudioLogo(NaturalKeyModel, Picture):
     studio = models.OneToOneField(Studio, on_delete=models.CASCADE, related_name="logo")
 
+    natural_key_fields = ("studio__slug",)
     shape = LOGO
     upload_folder = "logos"
 

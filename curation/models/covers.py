@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from core.natural_keys import NaturalKeyModel
 from core.pictures.models import Picture
 from core.pictures.renditions import COVER
 
@@ -9,9 +10,10 @@ from .lists import CuratedList
 from .themes import Theme
 
 
-class ListCover(Picture):
+class ListCover(NaturalKeyModel, Picture):
     curated_list = models.OneToOneField(CuratedList, on_delete=models.CASCADE, related_name="cover")
 
+    natural_key_fields = ("curated_list__slug",)  # one cover a list: fixtures name it by its list
     shape = COVER
     upload_folder = "covers"
 
@@ -22,9 +24,10 @@ class ListCover(Picture):
         return self.curated_list.get_absolute_url()
 
 
-class ThemeCover(Picture):
+class ThemeCover(NaturalKeyModel, Picture):
     theme = models.OneToOneField(Theme, on_delete=models.CASCADE, related_name="cover")
 
+    natural_key_fields = ("theme__tag__name",)
     shape = COVER
     upload_folder = "covers"
 
