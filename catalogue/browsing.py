@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, ExpressionWrapper, F, IntegerField
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef
 from django.utils.http import urlencode
 from taggit.models import Tag
+
+from core.publishing import published_q
 
 from .models import Film, FilmStudio, Studio, TaggedFilm
 from .models.films import FIRST_FILM_YEAR, LAST_PLAUSIBLE_YEAR
@@ -83,8 +85,14 @@ IGNORED = {
     "it is left out of the year range.",
     "country": "“{value}” is not a country; films of every country are shown.",
     "studio": "There is no studio “{value}” in the catalogue; films of every studio are shown.",
-    "theme": "There is no theme “{value}” in the catalogue; films of every theme are shown.",
+    "theme": "No film in the catalogue has the theme “{value}”; films of every theme are shown.",
 }
+
+
+def _published_film_themes():
+    # Built per request: "published" is decided by the clock when the query runs.
+    carried = TaggedFilm.objects.filter(published_q("content_object__"), tag=OuterRef("pk"))
+    return Tag.objects.exclude(slug="").filter(Exists(carried)).only("name", "slug")
 
 
 class FilmFilter(django_filters.FilterSet):
@@ -99,9 +107,10 @@ class FilmFilter(django_filters.FilterSet):
     studio = django_filters.ModelChoiceFilter(
         queryset=Studio.objects.only("name", "slug"), to_field_name="slug", field_name="studios"
     )
-    # Tags with an unusable slug (punctuation only, from before names were checked) cannot be chosen.
+    # Only a theme some published film carries: a draft's tags are not named to readers. Tags with an
+    # unusable slug (punctuation only, from before names were checked) cannot be chosen.
     theme = django_filters.ModelChoiceFilter(
-        queryset=Tag.objects.exclude(slug="").only("name", "slug"), to_field_name="slug", field_name="tags"
+        queryset=lambda request: _published_film_themes(), to_field_name="slug", field_name="tags"
     )
 
     class Meta:

@@ -184,7 +184,8 @@ def test_an_unknown_country_finds_nothing(client, catalogue):
         ({"year_from": "soon"}, "“soon” is not a year between 1888 and 2100"),
         ({"year_to": "1066"}, "“1066” is not a year between 1888 and 2100"),
         ({"studio": "no-such-studio"}, "There is no studio “no-such-studio” in the catalogue"),
-        ({"theme": "no-such-theme"}, "There is no theme “no-such-theme” in the catalogue"),
+        ({"theme": "no-such-theme"}, "No film in the catalogue has the theme “no-such-theme”"),
+        ({"theme": "secret-theme"}, "No film in the catalogue has the theme “secret-theme”"),
         ({"country": "x" * 500}, "is not a country"),
     ],
 )
