@@ -260,6 +260,14 @@ def test_make_run_serves_the_home_page_in_a_fresh_clone_every_time(make_runs):
     assert not failed, "\n\n".join(f"GET / {run.home_page_status}\n{run.output[-3000:]}" for run in failed)
 
 
+def test_make_run_ends_with_the_seed_in_the_search_index(clone, make_runs):
+    code = (
+        "from core.search.query import Query, search; "
+        "print([(g.kind.name, g.count) for g in search(Query.parse('шахтеры'))])"
+    )
+    assert run_python(clone, code) == "[('film', 1)]"
+
+
 def test_make_run_prints_how_to_set_a_password_and_how_to_reload_the_seed(printed):
     assert {CHANGEPASSWORD, "make seed"} <= set(printed.by_make_run)
 

@@ -291,3 +291,11 @@ def test_rebuilding_the_index_from_scratch_finds_the_same(miners, committed):
     assert found("miners strike шахтеры стачки") == before
     assert found("miners") == {"film": ["The Miners"]}
     assert not SearchDocument.objects.filter(source="catalogue.gone").exists()
+
+
+def test_migrate_fills_an_empty_index_of_a_catalogue_with_content(miners):
+    SearchDocument.objects.all().delete()
+
+    call_command("migrate", verbosity=0)
+
+    assert found("шахтеры") == {"film": ["The Miners"]}
