@@ -42,7 +42,7 @@ def test_every_page_has_a_labelled_search_box_in_its_header_that_works_without_s
     html = client.get(address).content.decode()
 
     header = html[html.index('<header class="site-header">') : html.index("</header>")]
-    assert '<form class="site-search" role="search" action="/search/" method="get">' in header
+    assert '<form class="site-search" role="search" aria-label="Site" action="/search/" method="get">' in header
     assert '<label class="visually-hidden" for="site-search-q">' in header
     assert 'id="site-search-q"' in header and 'name="q"' in header
 

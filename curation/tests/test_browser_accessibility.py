@@ -18,6 +18,9 @@ PUBLIC_PAGES = [
     "/lists/soviet-factory-films/",
     "/themes/",
     "/themes/coal-mining/",
+    "/search/",
+    "/search/?q=coal+miners",  # results of several kinds, words marked
+    "/search/?q=coal&kind=quote",
     "/films/no-such-film/",  # the not-found page
 ]
 
