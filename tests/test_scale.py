@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from catalogue.models import Credit, Film, FilmStudio, Influence, Person, Role, Studio, TaggedFilm
 from catalogue.tests.factories import make_films
+from catalogue.tests.test_feeds import FEED_QUERIES
 from catalogue.tests.test_film_page_queries import (
     FILM_INDEX_QUERIES,
     FILM_PAGE_QUERIES,
@@ -20,9 +21,11 @@ from catalogue.tests.test_film_page_queries import (
     STUDIO_PAGE_QUERIES,
 )
 from catalogue.tests.test_influence_map import MAP_QUERIES
+from catalogue.tests.test_sitemap import SITEMAP_QUERIES
 from catalogue.tests.test_timeline import TIMELINE_QUERIES
 from curation.models import CuratedList, ListEntry, TaggedList
 from curation.tests.factories import PUBLISHED
+from curation.tests.test_feeds import LIST_FEED_QUERIES, THEME_FEED_QUERIES
 from curation.tests.test_query_counts import (
     HOME_PAGE_QUERIES,
     LIST_INDEX_QUERIES,
@@ -104,6 +107,10 @@ def pages(catalogue):
         (reverse("catalogue:timeline") + f"?decade=1930&theme={catalogue['tag'].slug}&page=2", TIMELINE_QUERIES),
         (reverse("catalogue:influence_map"), MAP_QUERIES),
         (reverse("catalogue:influence_map") + "?page=40", MAP_QUERIES),
+        (reverse("catalogue:film_feed"), FEED_QUERIES),
+        (reverse("curation:list_feed"), LIST_FEED_QUERIES),
+        (reverse("curation:theme_feed", args=[catalogue["tag"].slug]), THEME_FEED_QUERIES),
+        (reverse("sitemap"), SITEMAP_QUERIES),
     ]
 
 

@@ -16,6 +16,8 @@ pytestmark = pytest.mark.django_db
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 MANY = 300
+# The films, their tags.
+FEED_QUERIES = 2
 
 
 def entries(client, url):
@@ -83,8 +85,7 @@ def test_the_new_films_feed_runs_a_fixed_number_of_queries(client, django_assert
     for film in films:
         film.tags.add("coal mining")  # tags on every film: categories must not cost a query each
 
-    # The films, their tags.
-    with django_assert_max_num_queries(2):
+    with django_assert_max_num_queries(FEED_QUERIES):
         feed, found = entries(client, reverse("catalogue:film_feed"))
     assert len(found) == 30
     assert Film.objects.count() == MANY
