@@ -9,9 +9,9 @@ of one of their published films.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from core.publishing import last_public_change_of, latest
+from core.publishing import latest, latest_public_change
 
-from .models import Film, Person, Studio
+from .models import Credit, Film, FilmStudio, Person, Studio
 
 
 class FilmSitemap(Sitemap):
@@ -26,7 +26,7 @@ class PersonSitemap(Sitemap):
     def items(self):
         return (
             Person.objects.only("slug", "updated_at")
-            .annotate(films_changed=last_public_change_of("credits__film__"))
+            .annotate(films_changed=latest_public_change(Credit.objects, "film__", "person"))
             .order_by("pk")
         )
 
@@ -38,7 +38,7 @@ class StudioSitemap(Sitemap):
     def items(self):
         return (
             Studio.objects.only("slug", "updated_at")
-            .annotate(films_changed=last_public_change_of("films__"))
+            .annotate(films_changed=latest_public_change(FilmStudio.objects, "film__", "studio"))
             .order_by("pk")
         )
 

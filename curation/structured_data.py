@@ -4,7 +4,7 @@ schema.org data (JSON-LD) for curation's pages: a curated list is an
 its search). Built as dicts from what the page has already loaded.
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from catalogue.structured_data import SCHEMA, movie_reference
 from core.page_meta import SITE_NAME, describe
@@ -32,19 +32,10 @@ def item_list(curated_list, request):
     return data
 
 
-def search_path():
-    try:
-        return reverse("search")
-    except NoReverseMatch:
-        # The search page is being built alongside (issue 10) at this address; once its URL named "search"
-        # is in place, reverse() finds it.
-        return "/search/"
-
-
 def website(request):
     """The home page's `WebSite`, with the `SearchAction` that lets a search engine's box search the site."""
     home = request.build_absolute_uri(reverse("curation:home"))
-    target = request.build_absolute_uri(search_path()) + f"?q={{{SEARCH_PARAMETER}}}"
+    target = request.build_absolute_uri(reverse("search")) + f"?q={{{SEARCH_PARAMETER}}}"
     return {
         "@context": SCHEMA,
         "@type": "WebSite",

@@ -7,12 +7,12 @@ thousand.
 
 from collections import Counter
 
-from django.db.models import Count, DateTimeField, Exists, IntegerField, Max, OuterRef, Q, Subquery, Value
-from django.db.models.functions import Coalesce, Greatest, Lower
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Lower
 from taggit.models import Tag
 
 from catalogue.models import Film, TaggedFilm
-from core.publishing import last_public_change_of, latest, published_q
+from core.publishing import last_public_change_of, latest, latest_public_change, published_q
 
 from .models import CuratedList, TaggedList, Theme, ThemeRedirect
 
@@ -47,26 +47,14 @@ def public_themes():
     return Tag.objects.filter(Exists(published_films) | Exists(published_lists))
 
 
-def _latest_carrier_change(through):
-    """When the last published object of `through` carrying the outer tag changed (saved or went live)."""
-    rows = (
-        through.objects.filter(published_q("content_object__"), tag=OuterRef("pk"))
-        .order_by()
-        .values("tag")
-        .annotate(changed=Max(Greatest("content_object__updated_at", "content_object__published_at")))
-        .values("changed")
-    )
-    return Subquery(rows, output_field=DateTimeField())
-
-
 def themes_with_last_change():
     """
     Public themes, each annotated with when the published films and lists
     carrying it and its published intro last changed (see `theme_last_change`).
     """
     return public_themes().annotate(
-        films_changed=_latest_carrier_change(TaggedFilm),
-        lists_changed=_latest_carrier_change(TaggedList),
+        films_changed=latest_public_change(TaggedFilm.objects, "content_object__", "tag"),
+        lists_changed=latest_public_change(TaggedList.objects, "content_object__", "tag"),
         intro_changed=last_public_change_of("theme__"),
     )
 

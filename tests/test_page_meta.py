@@ -57,6 +57,7 @@ PAGES = {
     "/themes/coal-mining/": ("Coal mining — Themes — Kinozavod", "website"),
     "/timeline/": ("Timeline — Kinozavod", "website"),
     "/influences/": ("Influence map — Kinozavod", "website"),
+    "/search/": ("Search — Kinozavod", "website"),
 }
 
 
@@ -84,7 +85,8 @@ def test_every_public_page_has_a_title_description_canonical_and_link_preview(cl
 
 def test_titles_are_unique_across_every_kind_of_page(client, site):
     make_films(60)  # a second page of films
-    titles = [head(client, url).title for url in [*PAGES, "/films/?page=2", "/films/?decade=1930"]]
+    extra = ["/films/?page=2", "/films/?decade=1930", "/search/?q=miners"]
+    titles = [head(client, url).title for url in [*PAGES, *extra]]
     assert len(set(titles)) == len(titles), titles
 
 
@@ -110,6 +112,7 @@ def test_a_theme_page_is_described_by_its_share_description(client, site):
         ("/films/?decade=1930&sort=-year", "/films/?decade=1930"),
         ("/timeline/?decade=1930&page=1", "/timeline/?decade=1930"),
         ("/themes/?sort=films", "/themes/"),
+        ("/search/?q=miners&utm_source=mail", "/search/?q=miners"),
     ],
 )
 def test_index_pages_canonicalise_sort_orders_away_and_keep_their_page_and_narrowing(client, site, address, canonical):

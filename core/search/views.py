@@ -1,11 +1,13 @@
 from django.utils.cache import patch_cache_control
 from django.views.generic import TemplateView
 
+from core.page_meta import PageMeta, PageMetaMixin
+
 from . import registry
 from .query import PAGE_SIZE, Query, search
 
 
-class SearchView(TemplateView):
+class SearchView(PageMetaMixin, TemplateView):
     """
     The results page. Not page-cached: its addresses are whatever readers type,
     so caching them would let anyone push the catalogue's pages out of the
@@ -14,6 +16,14 @@ class SearchView(TemplateView):
 
     template_name = "core/search.html"
     extra_context = {"nav_section": "search"}
+    canonical_query = ("q", "kind", "page")
+
+    def get_page_meta(self, context):
+        query = context["query"].text
+        return PageMeta(
+            title=f"“{query}” — Search" if query else "Search",
+            description="Search Kinozavod's films, people, curated lists, themes, trivia, quotes and scenes.",
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
