@@ -13,7 +13,6 @@ from operator import attrgetter
 
 from django.db.models import Prefetch
 
-from core.data_cache import cached_data
 from core.publishing import published_q
 
 from .credits import group_by_role
@@ -70,15 +69,6 @@ class Connections:
 class Pick:
     film: Film
     note: str = ""
-
-
-def published_film_page(slug):
-    """
-    The published film at `slug` loaded for its page (`film_page_queryset`),
-    or None. Kept between edits, and retired when any row it was loaded with
-    changes (core/data_cache.py): the page then costs one query instead of twenty.
-    """
-    return cached_data(f"film-page:{slug}", lambda: film_page_queryset().published().filter(slug=slug).first())
 
 
 def film_page_queryset():
@@ -206,9 +196,9 @@ def add_section(part, *, before, prefetch):
     Show `part` on every film page, just before the section anchored at
     `before`. `prefetch()` returns the Prefetch that loads what it shows for
     the film page's queryset (called per request, so its filters are current),
-    which keeps the page at a fixed number of queries. Readers' film pages are
-    kept between edits (`published_film_page`) and retired by a change to any
-    row the film was loaded with: load everything a section shows through its
+    which keeps the page at a fixed number of queries. A film loaded for
+    readers is kept between edits (DraftPreviewMixin) and retired by a change
+    to any row it was loaded with: load everything a section shows through its
     prefetch (the rule: core/data_cache.py), never in `part.content` or a template.
     """
     OUTLINE[:] = [existing for existing in OUTLINE if existing.anchor != part.anchor]

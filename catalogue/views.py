@@ -1,6 +1,5 @@
 from django.db.models import Count
 from django.db.models.functions import Lower
-from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
@@ -12,7 +11,7 @@ from core.views import Sort, SortMixin
 from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
 from .credits import filmography
-from .film_page import film_page_queryset, film_page_sections, published_film_page
+from .film_page import film_page_queryset, film_page_sections
 from .models import Person, Studio
 
 PAGE_SIZE = 50
@@ -78,15 +77,6 @@ class FilmDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
 
     def get_page_queryset(self):
         return film_page_queryset()
-
-    def get_object(self, queryset=None):
-        # Signed-in editors get what the database holds this instant, as from the page cache.
-        if self.request.user.is_authenticated:
-            return super().get_object(queryset)
-        film = published_film_page(self.kwargs["slug"])
-        if film is None:
-            raise Http404("No film has this address.")
-        return film
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -92,6 +92,11 @@ def dependencies(value):
     return keys
 
 
+def every_row_of(*models):
+    """For `depends_on`: a change to any row of these models (a page choosing among them all, such as an index)."""
+    return {_label(model) for model in models}
+
+
 def _newest_stamp(keys):
     from .models import ChangeStamp
 

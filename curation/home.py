@@ -7,10 +7,12 @@ fresh site has a useful home page too.
 from dataclasses import dataclass
 
 from django.db.models import Count
+from taggit.models import Tag
 
-from catalogue.models import Film
+from catalogue.models import Film, Poster, TaggedFilm
+from core.data_cache import cached_data, every_row_of
 
-from .models import CuratedList, HomePage
+from .models import CuratedList, FeaturedFilm, FeaturedList, FeaturedTheme, HomePage, ListCover, ListEntry, TaggedList
 from .themes import public_themes, tag_sort_key, with_theme_counts
 
 DEFAULT_LIST_COUNT = 3
@@ -96,3 +98,26 @@ def home_page_content():
         films_chosen=bool(films),
         themes_chosen=bool(themes),
     )
+
+
+# The home page chooses among every published film, list and theme (the
+# richest in themes, the newest, the most used) unless editors choose.
+HOME_PAGE_CHOOSES_FROM = (
+    Film,
+    Poster,
+    TaggedFilm,
+    Tag,
+    CuratedList,
+    ListEntry,
+    ListCover,
+    TaggedList,
+    HomePage,
+    FeaturedList,
+    FeaturedFilm,
+    FeaturedTheme,
+)
+
+
+def kept_home_page_content():
+    """`home_page_content()`, kept until a row of a model it chooses from changes (core/data_cache.py)."""
+    return cached_data("home-page", home_page_content, depends_on=every_row_of(*HOME_PAGE_CHOOSES_FROM))

@@ -6,15 +6,18 @@ thousand.
 """
 
 from collections import Counter
+from dataclasses import dataclass
 
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
 from taggit.models import Tag
 
-from catalogue.models import Film, TaggedFilm
+from catalogue.models import Film, Poster, TaggedFilm
+from core.data_cache import cached_data, every_row_of
 from core.publishing import last_public_change_of, latest, latest_public_change, published_q
 
-from .models import CuratedList, TaggedList, Theme, ThemeRedirect
+from .models import CuratedList, ListCover, ListEntry, TaggedList, Theme, ThemeCover, ThemeRedirect
 
 RELATED_THEMES_SHOWN = 12
 
@@ -134,3 +137,74 @@ def related_themes(tag, limit=RELATED_THEMES_SHOWN):
         related_tag.shared = shared[related_tag.pk]
     related.sort(key=lambda related_tag: related_tag.shared, reverse=True)
     return related[:limit]
+
+
+@dataclass
+class ThemePage:
+    """What a reader's theme page shows, from `theme_page_for_readers`."""
+
+    tag: Tag | None
+    moved_to: Tag | None = None
+    theme: Theme | None = None
+    curated_lists: list | None = None
+    film_count: int = 0
+    page_number: int = 1
+    films: list | None = None
+    related_themes: list | None = None
+
+    @property
+    def published(self):
+        # A tag only drafts carry has no public page, unless it has a published intro.
+        return bool(self.theme or self.curated_lists or self.film_count)
+
+
+# A theme page counts and chooses among every published film and list.
+THEME_PAGE_READS = (
+    Tag,
+    ThemeRedirect,
+    Theme,
+    ThemeCover,
+    Film,
+    Poster,
+    TaggedFilm,
+    CuratedList,
+    ListEntry,
+    ListCover,
+    TaggedList,
+)
+
+
+def theme_page_for_readers(slug, page, per_page):
+    """
+    The theme page at `slug`, page `page` ("last", or a number) of its films,
+    as readers see it (published things only), kept until a row of a model it
+    reads changes (core/data_cache.py). Raises InvalidPage for a page that
+    does not exist.
+    """
+
+    def load():
+        tag, moved_to = find_theme(slug)
+        if tag is None:  # an old address is kept (a redirect); no address at all is not
+            return ThemePage(tag=None, moved_to=moved_to) if moved_to else None
+        theme = editorial_theme(tag)
+        page_data = ThemePage(
+            tag=tag,
+            theme=theme if theme is not None and theme.is_live else None,
+            curated_lists=list(lists_with_theme(tag)),
+        )
+        paginator = Paginator(films_with_theme(tag), per_page)
+        page_data.film_count = paginator.count
+        if page_data.published:
+            number = paginator.num_pages if page == "last" else int(page)
+            films = paginator.page(number)
+            page_data.page_number, page_data.films = films.number, list(films.object_list)
+            page_data.related_themes = related_themes(tag)
+        return page_data
+
+    try:
+        number = page if page == "last" else int(page)
+    except ValueError:
+        raise InvalidPage("That page number is not an integer.") from None
+    return cached_data(
+        f"theme-page:{slug}:{number}:{per_page}", load, depends_on=every_row_of(*THEME_PAGE_READS)
+    ) or ThemePage(tag=None)

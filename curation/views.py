@@ -1,3 +1,4 @@
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -8,7 +9,7 @@ from core.preview import DraftPreviewMixin, can_preview, mark_preview
 from core.views import Sort, SortMixin
 
 from . import structured_data
-from .home import home_page_content
+from .home import kept_home_page_content
 from .models import CuratedList, Theme
 from .themes import (
     editorial_theme,
@@ -16,6 +17,7 @@ from .themes import (
     find_theme,
     lists_with_theme,
     related_themes,
+    theme_page_for_readers,
     themes_index,
 )
 
@@ -30,7 +32,7 @@ class HomeView(PageMetaMixin, TemplateView):
     extra_context = {"nav_section": "home"}
 
     def get_context_data(self, **kwargs):
-        kwargs["home"] = home_page_content()
+        kwargs["home"] = kept_home_page_content()
         return super().get_context_data(**kwargs)
 
     def get_page_meta(self, context):
@@ -110,6 +112,9 @@ class ThemeDetailView(PageMetaMixin, ListView):
     canonical_query = ("page",)
 
     def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.get_for_reader(request, *args, **kwargs)
+        self.kept = None
         self.tag, moved_to = find_theme(kwargs["slug"])
         if self.tag is None:
             if moved_to is None:
@@ -125,8 +130,33 @@ class ThemeDetailView(PageMetaMixin, ListView):
         response = super().get(request, *args, **kwargs)
         return mark_preview(response) if self.theme and not self.theme.is_live else response
 
+    def get_for_reader(self, request, *args, **kwargs):
+        """The same page from what `theme_page_for_readers` kept: one query while nothing it reads changes."""
+        try:
+            self.kept = theme_page_for_readers(
+                kwargs["slug"], request.GET.get(self.page_kwarg) or 1, self.get_paginate_by(None)
+            )
+        except InvalidPage as error:
+            raise Http404(f"Invalid page: {error}") from None
+        if self.kept.tag is None:
+            if self.kept.moved_to is None:
+                raise Http404("No theme has this address.")
+            return HttpResponsePermanentRedirect(self.kept.moved_to.get_absolute_url())
+        if not self.kept.published:
+            raise Http404("Nothing published carries this theme yet.")
+        self.tag, self.theme, self.curated_lists = self.kept.tag, self.kept.theme, self.kept.curated_lists
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return films_with_theme(self.tag)
+        return self.kept.films if self.kept else films_with_theme(self.tag)
+
+    def paginate_queryset(self, queryset, page_size):
+        if not self.kept:
+            return super().paginate_queryset(queryset, page_size)
+        paginator = Paginator(self.kept.films, page_size)
+        paginator.count = self.kept.film_count  # the theme's, not this page's
+        page = Page(self.kept.films, self.kept.page_number, paginator)
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -134,7 +164,7 @@ class ThemeDetailView(PageMetaMixin, ListView):
             tag=self.tag,
             theme=self.theme,
             curated_lists=self.curated_lists,
-            related_themes=related_themes(self.tag),
+            related_themes=self.kept.related_themes if self.kept else related_themes(self.tag),
         )
         if self.theme and not self.theme.is_live:
             context["preview"] = self.theme
