@@ -4,9 +4,13 @@ keeps them out of the admin; robots.txt, the sitemap and the feeds are cached
 like readers' pages and retired by an edit.
 """
 
+import datetime
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from catalogue.tests.factories import make_film
 from core.tests.helpers import load_seed
@@ -53,3 +57,16 @@ def test_a_newly_published_film_reaches_the_cached_sitemap_and_feed(
 
     assert "/films/dneprostroi-1932/" in client.get("/sitemap.xml").text
     assert "Dneprostroi (1932)" in client.get("/feeds/films/").text
+
+
+def test_a_scheduled_film_reaches_the_cached_feed_and_sitemap_at_its_time(client, page_cache):
+    load_seed()
+    goes_live = timezone.now() + datetime.timedelta(seconds=1.5)
+    make_film("Dneprostroi", 1932, slug="dneprostroi-1932", published_at=goes_live)
+    assert "Dneprostroi" not in client.get("/feeds/films/").text
+    assert "/films/dneprostroi-1932/" not in client.get("/sitemap.xml").text
+
+    time.sleep(max(0, (goes_live - timezone.now()).total_seconds()) + 0.05)
+
+    assert "Dneprostroi (1932)" in client.get("/feeds/films/").text
+    assert "/films/dneprostroi-1932/" in client.get("/sitemap.xml").text

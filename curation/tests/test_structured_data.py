@@ -1,17 +1,19 @@
 """
 schema.org JSON-LD on curation's pages: a curated list is an ItemList of
 Movies (its published entries only), the home page says the site is a
-WebSite with a search.
+WebSite with a search; lists and themes preview with their covers.
 """
 
 import json
 
 import pytest
+from taggit.models import Tag
 
 from catalogue.tests.factories import make_poster
-from core.tests.helpers import Head
+from core.tests.helpers import Head, image_upload
+from curation.models import ListCover, Theme, ThemeCover
 
-from .factories import add_entry, make_film, make_list
+from .factories import PUBLISHED, add_entry, make_film, make_list
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +93,21 @@ def test_a_list_title_that_closes_the_script_stays_inside_it(client):
 
     assert json.loads(Head(response.text).json_ld[0])["name"] == f"Dams {script}"
     assert "<script>alert(1)" not in response.text
+
+
+def test_a_list_and_a_theme_preview_with_their_covers(client, django_capture_on_commit_callbacks):
+    curated_list = make_list("Dams", slug="dams")
+    curated_list.tags.add("dams")
+    theme = Theme.objects.create(tag=Tag.objects.get(name="dams"), intro="Concrete.", published_at=PUBLISHED)
+    picture = {"alt_text": "Workers on the dam wall at dusk", "source": "Wikimedia Commons, public domain"}
+    with django_capture_on_commit_callbacks(execute=True):
+        list_cover = ListCover.objects.create(
+            curated_list=curated_list, image=image_upload("dam.jpg", (1280, 720)), **picture
+        )
+        theme_cover = ThemeCover.objects.create(theme=theme, image=image_upload("dam.jpg", (1280, 720)), **picture)
+
+    for url, cover in [("/lists/dams/", list_cover), ("/themes/dams/", theme_cover)]:
+        tags = Head(client.get(url).text)
+        assert tags.meta["og:image"] == f"{ORIGIN}{cover.share_rendition().url}"
+        assert (tags.meta["og:image:width"], tags.meta["og:image:height"]) == ("1280", "720")
+        assert tags.meta["twitter:card"] == "summary_large_image"
