@@ -66,6 +66,13 @@ class YearFilter(django_filters.NumberFilter):
 
 
 class FilmFilterForm(forms.Form):
+    def clean_country(self):
+        # Only a country some published film has: any other string would be a page of its own in the page cache.
+        country = self.cleaned_data.get("country")
+        if country and not Film.objects.published().filter(country=country).exists():
+            raise forms.ValidationError("No published film has this country.")
+        return country
+
     def clean(self):
         cleaned_data = super().clean()
         self.notes = []
@@ -83,7 +90,7 @@ IGNORED = {
     "it is left out of the year range.",
     "year_to": f"“{{value}}” is not a year between {FIRST_FILM_YEAR} and {LAST_PLAUSIBLE_YEAR}; "
     "it is left out of the year range.",
-    "country": "“{value}” is not a country; films of every country are shown.",
+    "country": "“{value}” is not a country of any film in the catalogue; films of every country are shown.",
     "studio": "There is no studio “{value}” in the catalogue; films of every studio are shown.",
     "theme": "No film in the catalogue has the theme “{value}”; films of every theme are shown.",
 }

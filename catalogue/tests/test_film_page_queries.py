@@ -38,8 +38,8 @@ STILLS = 50
 INDEX_QUERIES = 2
 # The film index also counts the films behind each choice of its filters, one
 # grouped query per kind (decades, countries, studios, themes), and looks up
-# the chosen studio and theme (catalogue/browsing.py).
-FILM_INDEX_QUERIES = INDEX_QUERIES + 4 + 2
+# the chosen country, studio and theme (catalogue/browsing.py).
+FILM_INDEX_QUERIES = INDEX_QUERIES + 4 + 3
 # The person or studio, then their films.
 PERSON_PAGE_QUERIES = 2
 STUDIO_PAGE_QUERIES = 2
