@@ -165,8 +165,6 @@ def test_a_chosen_value_that_leaves_no_film_is_still_offered_with_its_zero(clien
     assertContains(response, '<option value="lenfilm" selected>Lenfilm Studio (0)</option>', html=True)
 
 
-
-
 # What means nothing
 
 
