@@ -11,7 +11,7 @@ DEV_ENV := DJANGO_DEBUG=1
 SEED_FIXTURES := fixtures/catalogue.json fixtures/curation.json
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/kinozavod
 
-.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark load lighthouse clean
+.PHONY: run setup install install-dev test lint test-sqlite test-postgres seed editor benchmark benchmark-import load lighthouse clean
 
 run: setup
 	@echo "Serving Kinozavod on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it)"
@@ -79,6 +79,12 @@ benchmark: setup
 	scripts/ensure-nginx
 	scripts/ensure-wrk
 	scripts/benchmark $(BENCHMARK_ARGS)
+
+# import_fixtures beside loaddata on 10,000 generated films, SQLite and PostgreSQL
+# (BENCHMARK_IMPORT_ARGS="--films 2000" for a quicker look).
+benchmark-import: install
+	scripts/ensure-postgres
+	scripts/benchmark-import $(BENCHMARK_IMPORT_ARGS)
 
 # Writers, an import, readers and password guessers at once (issue 7's measurements).
 load: install

@@ -9,6 +9,7 @@ from django.views.static import serve
 from catalogue.sitemaps import SITEMAPS as CATALOGUE_SITEMAPS
 from core.page_cache import cache_public_page
 from core.search.views import search_view
+from curation.admin.transfer import import_view
 from curation.sitemaps import SITEMAPS as CURATION_SITEMAPS
 
 # Renditions never change under their name (it is a hash of what they are).
@@ -51,6 +52,7 @@ urlpatterns = [
         {"sitemaps": CATALOGUE_SITEMAPS | CURATION_SITEMAPS, "template_name": "sitemap.xml"},
         name="sitemap",
     ),
+    path("admin/import/", admin.site.admin_view(import_view), name="import_catalogue"),
     path("admin/", admin.site.urls),
     # Namespace-free: other pages name it {% url 'search' %} (the header's box, the site's SearchAction).
     path("search/", search_view, name="search"),

@@ -48,3 +48,10 @@ def sync_roles(group_model, permission_model):
         group.permissions.set(permissions)
         groups[name] = group
     return groups
+
+
+def is_chief_editor(user):
+    """May run the site as a whole (import catalogues among it): the Chief editors group, or a superuser."""
+    return bool(
+        user.is_active and user.is_staff and (user.is_superuser or user.groups.filter(name=CHIEF_EDITORS).exists())
+    )

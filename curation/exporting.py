@@ -3,10 +3,7 @@ What an export carries: the whole catalogue, or chosen films, lists and
 themes with every row their pages need, so that the file imports into an
 empty database and those pages read as they did.
 
-- a film: its row and poster, every row of its page (studios and their logos,
-  titles, key themes, locations, links, characters, credits and awards with
-  their people and portraits, trivia, quotes, scenes, stills, tags), its
-  connections, and the rows of the films at their other ends (with posters);
+- a film: its row and every row of its page (catalogue.exporting);
 - a list: its row, cover, tags and entries, and each entry's film as above;
 - a theme (a tag): the tag, its intro, cover and old addresses, the films and
   lists that carry it, each as above.
@@ -21,26 +18,10 @@ from django.db.models import Q
 from taggit.models import Tag
 
 from catalogue import models as catalogue
+from catalogue.exporting import film_pages
 from core.exporting import write_fixture
 
 from . import models as curation
-
-# Rows that hang off one film's page, by the field naming the film.
-FILM_PAGE_ROWS = {
-    catalogue.FilmStudio: "film",
-    catalogue.AlternativeTitle: "film",
-    catalogue.KeyTheme: "film",
-    catalogue.FilmingLocation: "film",
-    catalogue.ExternalLink: "film",
-    catalogue.Character: "film",
-    catalogue.Credit: "film",
-    catalogue.Trivia: "film",
-    catalogue.Quote: "film",
-    catalogue.Scene: "film",
-    catalogue.Award: "film",
-    catalogue.Still: "film",
-    catalogue.TaggedFilm: "content_object",
-}
 
 
 class NotFound(LookupError):
@@ -72,39 +53,14 @@ def chosen(films=(), lists=(), tags=()):
         | Q(pk__in=curation.ListEntry._base_manager.filter(curated_list__in=chosen_lists).values("film"))
         | Q(pk__in=catalogue.TaggedFilm.objects.filter(tag__in=themes).values("content_object"))
     )
-    influences = catalogue.Influence._base_manager.filter(Q(influencer__in=pages) | Q(influenced__in=pages))
-    recommendations = catalogue.Recommendation._base_manager.filter(Q(film__in=pages) | Q(recommended__in=pages))
-    films_shown = catalogue.Film._base_manager.filter(
-        Q(pk__in=pages.values("pk"))
-        | Q(pk__in=influences.values("influencer"))
-        | Q(pk__in=influences.values("influenced"))
-        | Q(pk__in=recommendations.values("recommended"))
-        | Q(pk__in=recommendations.values("film"))
-    )
-    studios = catalogue.Studio._base_manager.filter(
-        pk__in=catalogue.FilmStudio._base_manager.filter(film__in=pages).values("studio")
-    )
-    people = catalogue.Person._base_manager.filter(
-        Q(pk__in=catalogue.Credit._base_manager.filter(film__in=pages).values("person"))
-        | Q(pk__in=catalogue.Award._base_manager.filter(film__in=pages).values("recipient"))
-    )
     all_tags = Tag.objects.filter(
         Q(pk__in=themes.values("pk"))
-        | Q(pk__in=catalogue.TaggedFilm.objects.filter(content_object__in=pages).values("tag"))
         | Q(pk__in=curation.TaggedList.objects.filter(content_object__in=chosen_lists).values("tag"))
     )
-    intros = curation.Theme._base_manager.filter(tag__in=all_tags)
-    selection = {
-        catalogue.Studio: studios,
-        catalogue.StudioLogo: catalogue.StudioLogo._base_manager.filter(studio__in=studios),
-        catalogue.Person: people,
-        catalogue.Portrait: catalogue.Portrait._base_manager.filter(person__in=people),
-        catalogue.Film: films_shown,
-        catalogue.Poster: catalogue.Poster._base_manager.filter(film__in=films_shown),
-        **{model: model._base_manager.filter(**{f"{field}__in": pages}) for model, field in FILM_PAGE_ROWS.items()},
-        catalogue.Influence: influences,
-        catalogue.Recommendation: recommendations,
-        Tag: all_tags,
+    selection = film_pages(pages, more_tags=all_tags)
+    intros = curation.Theme._base_manager.filter(tag__in=selection[Tag])
+    return {
+        **selection,
         curation.Theme: intros,
         curation.ThemeCover: curation.ThemeCover._base_manager.filter(theme__in=intros),
         curation.ThemeRedirect: curation.ThemeRedirect._base_manager.filter(tag__in=themes),
@@ -113,7 +69,6 @@ def chosen(films=(), lists=(), tags=()):
         curation.TaggedList: curation.TaggedList._base_manager.filter(content_object__in=chosen_lists),
         curation.ListEntry: curation.ListEntry._base_manager.filter(curated_list__in=chosen_lists),
     }
-    return selection
 
 
 def export(stream, films=(), lists=(), tags=(), pictures=None):

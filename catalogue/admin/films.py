@@ -6,8 +6,10 @@ from django.urls import reverse
 
 from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
+from core.exporting import fixture_download
 
 from ..completeness import SECTION_COUNT, completeness, with_completeness
+from ..exporting import film_pages
 from ..models import Film
 from .filters import ClaimsFilter, CompletenessFilter, DecadeFilter, TagFilter
 from .forms import FilmAdminForm
@@ -23,6 +25,7 @@ def tab(name, *more_classes):
 class FilmAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = FilmAdminForm
     save_on_top = True
+    actions = [*PublishingAdminMixin.actions, "export_selected"]
     # The fieldsets follow the public film page from top to bottom; rows (inlines) join their group by class.
     fieldsets = [
         (
@@ -104,3 +107,7 @@ class FilmAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, Edit
                 "fact_check_url": f"{reverse('admin:catalogue_fact_check')}?film={film.pk}",
             },
         )
+
+    @admin.action(description="Export selected films with their pages (a fixture file)", permissions=["view"])
+    def export_selected(self, request, queryset):
+        return fixture_download(film_pages(Film._base_manager.filter(pk__in=queryset.values("pk"))), "films")

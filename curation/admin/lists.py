@@ -5,8 +5,10 @@ from django.db.models import Count
 
 from core.admin_editing import EditorialAdmin, LockingAdminMixin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
+from core.exporting import fixture_download
 from core.pictures.admin import SinglePictureInline
 
+from ..exporting import chosen
 from ..forms import CuratedListAdminForm, ListEntryForm, ListEntryFormSet
 from ..models import CuratedList, ListCover, ListEntry
 
@@ -39,6 +41,7 @@ class ListEntryInline(SortableTabularInline):
 class CuratedListAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBase, EditorialAdmin):
     form = CuratedListAdminForm
     inlines = [ListCoverInline, ListEntryInline]
+    actions = [*PublishingAdminMixin.actions, "export_selected"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "intro", "closing_text", "tags"]}),
         ("Publishing", {"fields": ["author", ("published_at", "review_requested")]}),
@@ -51,6 +54,10 @@ class CuratedListAdmin(PublishingAdminMixin, LockingAdminMixin, SortableAdminBas
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author").annotate(entry_count=Count("entries"))
+
+    @admin.action(description="Export selected lists with their films (a fixture file)", permissions=["view"])
+    def export_selected(self, request, queryset):
+        return fixture_download(chosen(lists=list(queryset.values_list("slug", flat=True))), "lists")
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # A short list of the editorial staff: editors need no permission on user accounts to pick one.

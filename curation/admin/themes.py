@@ -9,8 +9,10 @@ from taggit.models import Tag
 
 from core.admin_editing import EditorialAdmin
 from core.admin_publishing import PublishingAdminMixin, StateFilter
+from core.exporting import fixture_download
 from core.pictures.admin import SinglePictureInline
 
+from ..exporting import chosen
 from ..forms import MergeTagsForm, TagAdminForm
 from ..models import Theme, ThemeCover, ThemeRedirect
 from ..tags import merge_tags, record_slug_change
@@ -38,11 +40,15 @@ class TagAdmin(EditorialAdmin):
     search_fields = ["name", "slug"]
     ordering = [Lower("name")]
     prepopulated_fields = {"slug": ["name"]}
-    actions = ["merge_selected"]
+    actions = ["merge_selected", "export_selected"]
 
     def get_queryset(self, request):
         # Editors see every use, drafts included: they decide what to merge.
         return with_theme_counts(super().get_queryset(request), published_only=False).select_related("theme")
+
+    @admin.action(description="Export selected themes with their films and lists", permissions=["view"])
+    def export_selected(self, request, queryset):
+        return fixture_download(chosen(tags=list(queryset.values_list("name", flat=True))), "themes")
 
     @admin.display(description="films", ordering="film_count")
     def film_count(self, tag):
