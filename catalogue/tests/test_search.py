@@ -299,3 +299,17 @@ def test_migrate_fills_an_empty_index_of_a_catalogue_with_content(miners):
     call_command("migrate", verbosity=0)
 
     assert found("шахтеры") == {"film": ["The Miners"]}
+
+
+def test_a_quote_is_found_by_its_speaker_and_by_the_speakers_new_name(miners, committed):
+    with committed():
+        character = miners.characters.create(name="Matvey Bobylev")
+        make_quote(miners, "Every ton of coal is a blow against the encirclement!", character=character)
+    assert found("bobylev") == {"quote": ["The Miners (1937)"]}
+
+    with committed():
+        character.name = "Comrade Chub"
+        character.save()
+
+    assert found("chub") == {"quote": ["The Miners (1937)"]}
+    assert found("bobylev") == {}
