@@ -1,23 +1,28 @@
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
+from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
+from taggit.models import Tag
 
+from core.data_cache import cached_data, every_row_of
 from core.page_meta import PageMeta, PageMetaMixin, describe, paged, picture_of
 from core.preview import DraftPreviewMixin
 from core.publishing import published_q
-from core.views import Sort, SortMixin
+from core.views import KeptPage, Sort, SortMixin
 
 from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections
-from .models import Person, Studio
+from .models import Film, FilmStudio, Person, Poster, Studio, TaggedFilm
 
 PAGE_SIZE = 50
 
 
 CATALOGUE = "Kinozavod, a catalogue of Soviet films about industry"
+# The film index lists, filters and counts every published film.
+FILM_INDEX_READS = (Film, Poster, FilmStudio, Studio, TaggedFilm, Tag)
 
 
 class FilmListView(PageMetaMixin, SortMixin, ListView):
@@ -44,6 +49,8 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
         if tidy != query_pairs(request.GET):
             return redirect(f"{request.path}{address_of(tidy)}")
         self.browser = FilmBrowser(request.GET)
+        # Odd values are not kept: each would be an entry of its own.
+        self.kept = None if request.user.is_authenticated or self.browser.ignored else self.kept_page()
         response = super().get(request, *args, **kwargs)
         if self.browser.ignored:
             # The page still shows, saying what it ignored; a 400 keeps the
@@ -51,11 +58,31 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
             response.status_code = 400
         return response
 
+    def kept_page(self):
+        """
+        For readers: this page of films and the filters' counts, kept until
+        a film, a studio, a theme or a poster changes (core/data_cache.py).
+        """
+
+        def load():
+            films = self.browser.films().for_listing().order_by(*self.get_ordering())
+            paginator, page, _, _ = super(FilmListView, self).paginate_queryset(films, self.paginate_by)
+            return KeptPage.of(paginator, page, facets=self.browser.facets())
+
+        address = urlencode(sorted(query_pairs(self.request.GET)))
+        return cached_data(f"film-index:{address}", load, depends_on=every_row_of(*FILM_INDEX_READS))
+
     def get_queryset(self):
+        if self.kept:
+            return self.kept.object_list
         return self.browser.films().for_listing().order_by(*self.get_ordering())
 
+    def paginate_queryset(self, queryset, page_size):
+        return self.kept.paginate(page_size) if self.kept else super().paginate_queryset(queryset, page_size)
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(browser=self.browser, facets=self.browser.facets(), **kwargs)
+        facets = self.kept.extra["facets"] if self.kept else self.browser.facets()
+        return super().get_context_data(browser=self.browser, facets=facets, **kwargs)
 
     def get_page_meta(self, context):
         if self.browser.is_filtered:

@@ -1,4 +1,6 @@
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
 
 
 @dataclass(frozen=True)
@@ -32,3 +34,27 @@ class SortMixin:
             sort_options=[(value, option.label) for value, option in self.sorts.items()],
         )
         return context
+
+
+@dataclass
+class KeptPage:
+    """
+    One page of an index, kept by core.data_cache: its rows, how many rows
+    the whole index has, and whatever else the page shows beside them.
+    """
+
+    count: int
+    number: int
+    object_list: list
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, paginator, page, **extra):
+        return cls(paginator.count, page.number, list(page.object_list), extra)
+
+    def paginate(self, per_page):
+        """What ListView.paginate_queryset returns, without a query."""
+        paginator = Paginator(self.object_list, per_page)
+        paginator.count = self.count  # the whole index's, not this page's
+        page = Page(self.object_list, self.number, paginator)
+        return paginator, page, page.object_list, page.has_other_pages()

@@ -141,3 +141,25 @@ def test_signed_in_staff_never_get_kept_theme_pages(client, miners):
     Film.objects.filter(pk=miners.pk).update(title="Changed behind the cache's back")
 
     assert "Changed behind the cache" in visible_text(client.get("/themes/coal-mining/"))
+
+
+def test_a_kept_film_index_page_costs_one_query_and_reads_exactly_as_a_loaded_one(
+    client, miners, django_assert_num_queries
+):
+    make_films(60, prefix="Seam")
+    first = client.get("/films/", {"page": "2", "sort": "-year"}, follow=True)
+    address = first.redirect_chain[-1][0] if first.redirect_chain else "/films/?page=2&sort=-year"
+
+    with django_assert_num_queries(1):
+        second = client.get(address)
+
+    assert second.content == first.content
+
+
+def test_a_film_given_a_theme_counts_on_the_film_index_at_once(client, miners, commit):
+    other = make_film("Counterplan", 1932)
+    assert "Counterplan" not in visible_text(client.get("/films/", {"theme": "coal-mining"}))
+
+    commit(lambda: other.tags.add("coal mining"))
+
+    assert "Counterplan" in visible_text(client.get("/films/", {"theme": "coal-mining"}))
