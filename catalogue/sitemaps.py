@@ -10,11 +10,12 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from core.publishing import latest, latest_public_change
+from core.sitemaps import PagedSitemap
 
 from .models import Credit, Film, FilmStudio, Person, Studio
 
 
-class FilmSitemap(Sitemap):
+class FilmSitemap(PagedSitemap):
     def items(self):
         return Film.objects.published().only("slug", "updated_at", "published_at").order_by("pk")
 
@@ -22,7 +23,7 @@ class FilmSitemap(Sitemap):
         return film.last_public_change
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(PagedSitemap):
     def items(self):
         return (
             Person.objects.only("slug", "updated_at")
@@ -34,7 +35,7 @@ class PersonSitemap(Sitemap):
         return latest(person.updated_at, person.films_changed)
 
 
-class StudioSitemap(Sitemap):
+class StudioSitemap(PagedSitemap):
     def items(self):
         return (
             Studio.objects.only("slug", "updated_at")

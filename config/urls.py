@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path, re_path, reverse
@@ -11,6 +11,8 @@ from core.page_cache import cache_public_page
 from core.search.views import search_view
 from curation.admin.transfer import import_view
 from curation.sitemaps import SITEMAPS as CURATION_SITEMAPS
+
+SITEMAPS = CATALOGUE_SITEMAPS | CURATION_SITEMAPS
 
 # Renditions never change under their name (it is a hash of what they are).
 RENDITION_CACHE_CONTROL = "public, max-age=31536000, immutable"
@@ -48,9 +50,15 @@ urlpatterns = [
     path("robots.txt", cache_public_page(robots_txt), name="robots_txt"),
     path(
         "sitemap.xml",
-        cache_public_page(sitemap, query=("p",)),
-        {"sitemaps": CATALOGUE_SITEMAPS | CURATION_SITEMAPS, "template_name": "sitemap.xml"},
+        cache_public_page(sitemaps.index),
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_public_page(sitemaps.sitemap, query=("p",)),
+        {"sitemaps": SITEMAPS, "template_name": "sitemap.xml"},
+        name="sitemap_section",
     ),
     path("admin/import/", admin.site.admin_view(import_view), name="import_catalogue"),
     path("admin/", admin.site.urls),

@@ -6,11 +6,13 @@ curated list, every public theme, the home page and the index pages.
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from core.sitemaps import PagedSitemap
+
 from .models import CuratedList
 from .themes import theme_last_change, themes_with_last_change
 
 
-class CuratedListSitemap(Sitemap):
+class CuratedListSitemap(PagedSitemap):
     def items(self):
         return CuratedList.objects.published().only("slug", "updated_at", "published_at").order_by("pk")
 
@@ -18,7 +20,7 @@ class CuratedListSitemap(Sitemap):
         return curated_list.last_public_change
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(PagedSitemap):
     def items(self):
         return themes_with_last_change().order_by("pk")
 

@@ -17,7 +17,14 @@ from core.tests.helpers import load_seed
 
 pytestmark = pytest.mark.django_db
 
-DISCOVERY = ["/robots.txt", "/sitemap.xml", "/feeds/films/", "/feeds/lists/", "/feeds/themes/coal-mining/"]
+DISCOVERY = [
+    "/robots.txt",
+    "/sitemap.xml",
+    "/sitemap-films.xml",
+    "/feeds/films/",
+    "/feeds/lists/",
+    "/feeds/themes/coal-mining/",
+]
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
@@ -50,12 +57,12 @@ def test_a_newly_published_film_reaches_the_cached_sitemap_and_feed(
     client, page_cache, django_capture_on_commit_callbacks
 ):
     load_seed()
-    client.get("/sitemap.xml"), client.get("/feeds/films/")
+    client.get("/sitemap-films.xml"), client.get("/feeds/films/")
 
     with django_capture_on_commit_callbacks(execute=True):
         make_film("Dneprostroi", 1932, slug="dneprostroi-1932")
 
-    assert "/films/dneprostroi-1932/" in client.get("/sitemap.xml").text
+    assert "/films/dneprostroi-1932/" in client.get("/sitemap-films.xml").text
     assert "Dneprostroi (1932)" in client.get("/feeds/films/").text
 
 
@@ -64,9 +71,9 @@ def test_a_scheduled_film_reaches_the_cached_feed_and_sitemap_at_its_time(client
     goes_live = timezone.now() + datetime.timedelta(seconds=1.5)
     make_film("Dneprostroi", 1932, slug="dneprostroi-1932", published_at=goes_live)
     assert "Dneprostroi" not in client.get("/feeds/films/").text
-    assert "/films/dneprostroi-1932/" not in client.get("/sitemap.xml").text
+    assert "/films/dneprostroi-1932/" not in client.get("/sitemap-films.xml").text
 
     time.sleep(max(0, (goes_live - timezone.now()).total_seconds()) + 0.05)
 
     assert "Dneprostroi (1932)" in client.get("/feeds/films/").text
-    assert "/films/dneprostroi-1932/" in client.get("/sitemap.xml").text
+    assert "/films/dneprostroi-1932/" in client.get("/sitemap-films.xml").text

@@ -21,7 +21,7 @@ from catalogue.tests.test_film_page_queries import (
     STUDIO_PAGE_QUERIES,
 )
 from catalogue.tests.test_influence_map import MAP_QUERIES
-from catalogue.tests.test_sitemap import SITEMAP_QUERIES
+from catalogue.tests.test_sitemap import SITEMAP_INDEX_QUERIES, SITEMAP_QUERIES
 from catalogue.tests.test_timeline import TIMELINE_QUERIES
 from curation.models import CuratedList, ListEntry, TaggedList
 from curation.tests.factories import PUBLISHED
@@ -110,7 +110,9 @@ def pages(catalogue):
         (reverse("catalogue:film_feed"), FEED_QUERIES),
         (reverse("curation:list_feed"), LIST_FEED_QUERIES),
         (reverse("curation:theme_feed", args=[catalogue["tag"].slug]), THEME_FEED_QUERIES),
-        (reverse("sitemap"), SITEMAP_QUERIES),
+        (reverse("sitemap"), SITEMAP_INDEX_QUERIES),
+        (reverse("sitemap_section", args=["films"]) + "?p=10", SITEMAP_QUERIES),
+        (reverse("sitemap_section", args=["people"]), SITEMAP_QUERIES),
     ]
 
 

@@ -9,25 +9,42 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from catalogue.models import Film, Person, Role, Trivia
+from catalogue.sitemaps import FilmSitemap
 
 from .factories import PUBLISHED, make_credit, make_film, make_films, make_person, make_studio
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-# A count and a page per section of models: films, people, studios, lists, themes (the index pages cost none).
-SITEMAP_QUERIES = 10
+# The index: a count per section of models (films, people, studios, lists, themes).
+SITEMAP_INDEX_QUERIES = 5
+# One page of a section: a count and the page.
+SITEMAP_QUERIES = 2
+
+
+def parsed(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return ET.fromstring(response.content)
+
+
+def local(url):
+    return url.removeprefix("http://testserver")
+
+
+def sitemap_pages(client):
+    """The addresses of the sitemap's pages, as its index at /sitemap.xml lists them."""
+    return [local(loc.text) for loc in parsed(client, "/sitemap.xml").findall("sm:sitemap/sm:loc", SITEMAP)]
 
 
 def sitemap(client):
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    urlset = ET.fromstring(response.content)
+    """Every address of the sitemap, with its lastmod, read through the index and each of its pages."""
     return {
-        url.findtext("sm:loc", namespaces=SITEMAP).removeprefix("http://testserver"): (
+        local(url.findtext("sm:loc", namespaces=SITEMAP)): (
             parse_datetime(url.findtext("sm:lastmod", namespaces=SITEMAP) or "") or None
         )
-        for url in urlset.findall("sm:url", SITEMAP)
+        for page in sitemap_pages(client)
+        for url in parsed(client, page).findall("sm:url", SITEMAP)
     }
 
 
@@ -109,12 +126,33 @@ def test_a_person_from_an_export_without_modification_times_still_loads(tmp_path
     assert Person.objects.get(slug="sergei-yutkevich").updated_at is not None
 
 
-def test_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+def test_every_page_of_the_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     films = make_films(300)
     people = Person.objects.bulk_create(Person(name=f"Person {n}", slug=f"person-{n}") for n in range(300))
     for film, person in zip(films, people, strict=True):
         make_credit(film, person, Role.ACTOR)
 
-    with django_assert_max_num_queries(SITEMAP_QUERIES):
-        entries = sitemap(client)
-    assert len(entries) >= 600
+    with django_assert_max_num_queries(SITEMAP_INDEX_QUERIES):
+        pages = sitemap_pages(client)
+    for page in pages:
+        with django_assert_max_num_queries(SITEMAP_QUERIES, info=page):
+            parsed(client, page)
+    assert len(sitemap(client)) >= 600
+
+
+def test_a_section_longer_than_a_page_goes_on_over_further_pages(client, monkeypatch):
+    monkeypatch.setattr(FilmSitemap, "limit", 100)
+    films = make_films(250)
+
+    pages = [page for page in sitemap_pages(client) if page.startswith("/sitemap-films.xml")]
+
+    assert pages == ["/sitemap-films.xml", "/sitemap-films.xml?p=2", "/sitemap-films.xml?p=3"]
+    assert [len(parsed(client, page).findall("sm:url", SITEMAP)) for page in pages] == [100, 100, 50]
+    assert {film.get_absolute_url() for film in films} <= set(sitemap(client))
+
+
+def test_a_page_beyond_the_last_is_not_found(client):
+    make_films(3)
+
+    assert client.get("/sitemap-films.xml", {"p": 2}).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
