@@ -24,13 +24,17 @@ How rows are written, model by model in an order where every row's references
 come first, is `core.bulk_import`. A dry run does all of it, then rolls back.
 """
 
+import tempfile
 from dataclasses import dataclass, field
+from functools import partial as partial_call
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 
 from .bulk_import import BulkImport, fields_a_row_must_name
+from .bundles import read_bundle
 from .fixture_files import Unreadable, read_fixture
 from .signals import announce_bulk_write
 
@@ -69,24 +73,36 @@ class _DryRun(Exception):
     pass
 
 
-def import_fixtures(*paths, partial=False, dry_run=False, using=DEFAULT_DB_ALIAS, progress=None, after_commit=None):
+def import_fixtures(*paths, partial=False, dry_run=False, using=DEFAULT_DB_ALIAS, progress=None):
     """
-    Import fixture files together and return an ImportResult; raise
+    Import fixture files (and bundles: zip archives of a fixture and its
+    pictures, core.bundles) together and return an ImportResult; raise
     ImportRefused, with nothing written, if anything is wrong. With `partial`,
     rows for existing items change only the fields they name. A `dry_run`
     checks everything and reports what would happen, writing nothing.
-    `progress(rows, total)` is called as rows are done; `after_commit(written)` runs
-    once the import has committed (a bundle's files are written there).
+    `progress(rows, total)` is called as rows are done.
     """
-    fixtures, problems = [], []
-    for path in paths:
-        try:
-            fixtures.append(read_fixture(str(path)))
-        except Unreadable as unreadable:
-            problems.append(str(unreadable))
-    problems += [problem for fixture in fixtures for problem in _refused_models(fixture)]
-    if problems:
-        raise ImportRefused(problems)
+    with tempfile.TemporaryDirectory(prefix="kinozavod-bundle-") as folder:
+        fixture_paths, bundles, problems = [], [], []
+        for path in paths:
+            if str(path).lower().endswith(".zip"):
+                bundle = read_bundle(path, tempfile.mkdtemp(dir=folder))
+                bundles.append(bundle)
+                problems += bundle.problems
+                fixture_paths += bundle.fixtures
+            else:
+                fixture_paths.append(str(path))
+        fixtures = []
+        for path in fixture_paths:
+            try:
+                fixtures.append(read_fixture(path))
+            except Unreadable as unreadable:
+                problems.append(str(unreadable))
+        problems += [problem for fixture in fixtures for problem in _refused_models(fixture)]
+        if problems:
+            raise ImportRefused(_as_named(problems, bundles))
+        for fixture in fixtures:
+            fixture.path = _as_named([fixture.path], bundles)[0]
 
     result = ImportResult()
     importer = BulkImport(fixtures, partial=partial, using=using, result=result, progress=progress)
@@ -96,13 +112,22 @@ def import_fixtures(*paths, partial=False, dry_run=False, using=DEFAULT_DB_ALIAS
             if importer.problems or dry_run:
                 raise _DryRun
             announce_bulk_write("import_fixtures", importer.written, using=using)
-            if after_commit is not None:
-                transaction.on_commit(lambda: after_commit(importer.written), using=using)
+            for bundle in bundles:
+                # Files only once the rows naming them are committed: a failed import leaves none behind.
+                transaction.on_commit(partial_call(bundle.write_pictures, importer.written), using=using)
     except _DryRun:
         pass
     if importer.problems:
         raise ImportRefused(importer.problems, result)
     return result
+
+
+def _as_named(problems, bundles):
+    """Problems naming a bundle's fixture by the archive (`films.zip: catalogue.json row 3`), not a temporary path."""
+    for bundle in bundles:
+        for fixture in bundle.fixtures:
+            problems = [problem.replace(fixture, f"{bundle.path}: {Path(fixture).name}") for problem in problems]
+    return problems
 
 
 def content_model(label):

@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from catalogue import models as catalogue
 from catalogue.exporting import film_pages
+from core.bundles import write_bundle
 from core.exporting import write_fixture
 
 from . import models as curation
@@ -75,6 +76,11 @@ def export(stream, films=(), lists=(), tags=(), pictures=None):
     """Write the chosen content (everything if nothing is chosen) to `stream`; returns the number of rows."""
     selection = chosen(films, lists, tags) if films or lists or tags else whole_catalogue()
     return write_fixture(selection, stream, pictures=pictures)
+
+
+def export_bundle(path, films=(), lists=(), tags=()):
+    """Write a bundle (core.bundles): the chosen content and its picture files; returns (rows, pictures)."""
+    return write_bundle(path, lambda stream, pictures: export(stream, films, lists, tags, pictures=pictures))
 
 
 def _all_exist(model, field, values, kind):

@@ -32,7 +32,8 @@ UPLOADS = Path(tempfile.gettempdir()) / "kinozavod-imports"
 class UploadForm(forms.Form):
     fixture = forms.FileField(
         label="Fixture file",
-        help_text="A .json, .jsonl or .xml file as `export_fixtures` or “Export selected” writes it.",
+        help_text="A .json, .jsonl or .xml file as `export_fixtures` or “Export selected” writes it, "
+        "or a .zip bundle (`export_fixtures --bundle`) carrying the pictures too.",
     )
     partial = forms.BooleanField(
         required=False,
@@ -42,8 +43,10 @@ class UploadForm(forms.Form):
 
     def clean_fixture(self):
         upload = self.cleaned_data["fixture"]
-        if PurePath(upload.name).suffix.lower() not in FORMATS:
-            raise forms.ValidationError(f"“{upload.name}” is not a fixture file: upload a .json, .jsonl or .xml file.")
+        if PurePath(upload.name).suffix.lower() not in {*FORMATS, ".zip"}:
+            raise forms.ValidationError(
+                f"“{upload.name}” is not a fixture file: upload a .json, .jsonl or .xml file, or a .zip bundle."
+            )
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.")
         return upload
