@@ -8,10 +8,11 @@ sections of their own with `add_section` (the curated lists a film is in, for on
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
 
 from core.publishing import published_q
 
@@ -25,6 +26,7 @@ class Section:
     heading: str
     template: str
     content: object = None
+    html: str = ""  # rendered ahead, with a film kept for readers (render_sections_ahead)
 
     @property
     def heading_id(self):
@@ -209,4 +211,20 @@ def add_section(part, *, before, prefetch):
 def film_page_sections(film):
     """The sections `film` (from `film_page_queryset`) has content for, in page order."""
     sections = (part.section(film) for part in OUTLINE)
-    return [section for section in sections if section.content]
+    ahead = getattr(film, "rendered_sections", {})
+    return [replace(section, html=ahead.get(section.anchor, "")) for section in sections if section.content]
+
+
+def render_sections_ahead(film, request):
+    """
+    Render each section of `film` once, as the page would, to keep with the
+    film (DraftPreviewMixin): a kept film's page then renders only its frame.
+    Kept HTML is retired with the film's data, by exactly the same rows.
+    """
+    film.rendered_sections = {
+        section.anchor: render_to_string(
+            section.template, {"content": section.content, "film": film, "section": section}, request
+        )
+        for section in film_page_sections(film)
+    }
+    return film

@@ -14,7 +14,7 @@ from core.views import KeptPage, Sort, SortMixin
 from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
 from .credits import filmography
-from .film_page import film_page_queryset, film_page_sections
+from .film_page import film_page_queryset, film_page_sections, render_sections_ahead
 from .models import Film, FilmStudio, Person, Poster, Studio, TaggedFilm
 
 PAGE_SIZE = 50
@@ -104,6 +104,9 @@ class FilmDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
 
     def get_page_queryset(self):
         return film_page_queryset()
+
+    def to_keep(self, film):
+        return film and render_sections_ahead(film, self.request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

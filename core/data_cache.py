@@ -39,8 +39,10 @@ who loaded the old rows just before an editor's commit never keeps them.
 """
 
 import dataclasses
+import hashlib
 import time
-from functools import partial
+from functools import lru_cache, partial
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
@@ -53,6 +55,23 @@ DATA_CACHE_ALIAS = "page-data"
 EVERYTHING = "*"
 # Seconds: app servers' clocks may differ this much.
 CLOCK_MARGIN = 1.0
+
+
+@lru_cache(maxsize=1)
+def _code_version():
+    """
+    Kept entries hold model instances and rendered HTML: a new release (other
+    code or templates) must not read what an old one kept in a shared cache.
+    """
+    root = Path(settings.BASE_DIR)
+    files = sorted(
+        path
+        for folder in ["config", "templates", *(app.parent.name for app in root.glob("*/apps.py"))]
+        for pattern in ("*.py", "*.html")
+        for path in (root / folder).rglob(pattern)
+    )
+    stamp = "".join(f"{path}:{path.stat().st_mtime_ns}:{path.stat().st_size}" for path in files)
+    return hashlib.md5(stamp.encode(), usedforsecurity=False).hexdigest()[:12]
 
 
 def _cache():
@@ -119,6 +138,7 @@ def cached_data(key, build, depends_on=()):
     cache = _cache()
     if cache is None:
         return build()
+    key = f"{_code_version()}:{key}"
     entry = cache.get(key)
     if entry is not None:
         started, until, keys, value = entry

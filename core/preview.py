@@ -47,11 +47,16 @@ class DraftPreviewMixin:
         slug = self.kwargs[self.slug_url_kwarg]
         pages = self.get_page_queryset()
         found = cached_data(
-            f"{pages.model._meta.label_lower}-page:{slug}", lambda: pages.published().filter(slug=slug).first()
+            f"{pages.model._meta.label_lower}-page:{slug}",
+            lambda: self.to_keep(pages.published().filter(slug=slug).first()),
         )
         if found is None:
             raise Http404(f"No published {pages.model._meta.verbose_name} has this address.")
         return found
+
+    def to_keep(self, item):
+        """What is kept for readers' `item` (None: nothing to show); views may add to it what costs to make."""
+        return item
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
