@@ -1,5 +1,6 @@
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.generic import DetailView, ListView, TemplateView
@@ -68,6 +69,14 @@ class CuratedListDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
 
     def get_page_queryset(self):
         return CuratedList.objects.for_list_page()
+
+    def to_keep(self, curated_list):
+        # Its entries rendered once, as the page would, and retired with the list's data.
+        if curated_list is not None and curated_list.entries_shown:
+            curated_list.entries_html = render_to_string(
+                "curation/includes/list_entries.html", {"curated_list": curated_list}, self.request
+            )
+        return curated_list
 
     def get_page_meta(self, context):
         curated_list = self.object
