@@ -23,6 +23,7 @@ from catalogue.tests.test_film_page_queries import (
 from catalogue.tests.test_influence_map import MAP_QUERIES
 from catalogue.tests.test_sitemap import SITEMAP_INDEX_QUERIES, SITEMAP_QUERIES
 from catalogue.tests.test_timeline import TIMELINE_QUERIES
+from core.models import ChangeStamp
 from curation.models import CuratedList, ListEntry, TaggedList
 from curation.tests.factories import PUBLISHED
 from curation.tests.test_feeds import LIST_FEED_QUERIES, THEME_FEED_QUERIES
@@ -132,3 +133,26 @@ def test_a_theme_carried_by_thousands_of_films_is_paginated(client, catalogue):
     assert len(first.context["films"]) == per_page
     assert first.context["paginator"].count == FILMS // 2
     assert last.context["page_obj"].number == FILMS // 2 // per_page
+
+
+def test_pages_that_keep_their_data_run_one_query_on_10000_films_while_nothing_they_read_changes(
+    client, catalogue, page_data, django_assert_num_queries
+):
+    # url -> queries: the change stamps, and on a filtered film index the
+    # lookups of the chosen studio and theme that validate the address.
+    kept = {
+        "/": 1,
+        reverse("catalogue:film_list"): 1,
+        reverse("catalogue:film_list") + "?decade=1930&studio=big-studio&theme=scale-theme-0": 3,
+        catalogue["film"].get_absolute_url(): 1,
+        catalogue["list"].get_absolute_url(): 1,
+        catalogue["tag"].get_absolute_url(): 1,
+        catalogue["tag"].get_absolute_url() + "?page=50": 1,
+    }
+    # The catalogue was written a moment ago: what it stamped is older than anything kept here.
+    ChangeStamp.objects.all().delete()
+    for url, queries in kept.items():
+        first = client.get(url)
+        with django_assert_num_queries(queries, info=url):
+            again = client.get(url)
+        assert again.content == first.content, url
