@@ -32,8 +32,8 @@ UPLOADS = Path(tempfile.gettempdir()) / "kinozavod-imports"
 class UploadForm(forms.Form):
     fixture = forms.FileField(
         label="Fixture file",
-        help_text="A .json, .jsonl or .xml file as `export_fixtures` or “Export selected” writes it, "
-        "or a .zip bundle (`export_fixtures --bundle`) carrying the pictures too.",
+        help_text="A .json, .jsonl or .xml file as export_fixtures or “Export selected” writes it, "
+        "or a .zip bundle (export_fixtures --bundle) that carries the pictures too.",
     )
     partial = forms.BooleanField(
         required=False,
