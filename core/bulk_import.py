@@ -18,7 +18,6 @@ in full, one by one, to say which row broke which rule.
 
 from collections import defaultdict
 from copy import copy
-from dataclasses import dataclass
 
 from django.apps import apps
 from django.conf import settings
@@ -29,85 +28,26 @@ from django.db.models import AutoField, F
 from django.utils import timezone
 from taggit.models import Tag
 
+from .import_rows import (
+    Entry,
+    Index,
+    chunks,
+    fields_a_row_must_name,
+    first_line,
+    in_dependency_order,
+    is_stamped,
+    is_version_field,
+    natural_key_of,
+    normalised_key,
+    problems_with,
+    reference_fields,
+)
 from .locking import LockedForEditing
 from .tagging import existing_tags_named, tag_identity, validate_tag_name
 
-CHUNK = 500  # values in one `IN (…)`: well under SQLite's 999 parameters
 INSERT_BATCH = 1000
 MAX_DIAGNOSED = 50  # rows named after the database refused a model's write
 REFUSED = object()  # a reference to a row this import refused
-
-
-def fields_a_row_must_name(model):
-    """What an export (`dumpdata`) writes for `model`: every field but the id and ordered links."""
-    return {field.name for field in model._meta.local_fields if field.serialize} | {
-        field.name
-        for field in model._meta.local_many_to_many
-        if field.serialize and field.remote_field.through._meta.auto_created
-    }
-
-
-@dataclass(eq=False)
-class Entry:
-    place: str  # file and row, for messages
-    row: object  # fixture_files.Row
-    data: dict
-    obj: object = None
-    existing: object = None
-
-
-class Index:
-    """The rows of one model that the import knows about: by normalised natural key and by primary key."""
-
-    def __init__(self, model):
-        self.model = model
-        self.by_key, self.by_pk = {}, {}
-        self.refused_keys, self.refused_pks = set(), set()
-        self.asked_keys, self.asked_pks = set(), set()
-
-    def add(self, obj):
-        self.by_pk[obj.pk] = obj
-        if hasattr(obj, "natural_key"):
-            self.by_key[normalised_key(self.model, obj.natural_key())] = obj
-
-    def refuse(self, entry):
-        key = _natural_key(entry.obj) if entry.obj is not None else _declared_key(self.model, entry.data)
-        if key is not None:
-            self.refused_keys.add(normalised_key(self.model, key))
-        if "pk" in entry.data:
-            self.refused_pks.add(str(entry.data["pk"]))
-
-
-def normalised_key(model, key):
-    """A natural key as text, padded as NaturalKeyManager pads it: `["x", 1]` and `("x", "1", None)` match."""
-    key = list(key)
-    key += [None] * (len(getattr(model, "natural_key_fields", ())) - len(key))
-    return tuple(None if part is None else str(part) for part in key)
-
-
-def in_dependency_order(models):
-    """`models`, each after the models its rows name (in the order given otherwise)."""
-    waiting = list(models)
-    needs = {
-        model: {
-            field.related_model
-            for field in model._meta.concrete_fields
-            if field.is_relation and field.related_model in waiting and field.related_model is not model
-        }
-        for model in waiting
-    }
-    ordered = []
-    while waiting:
-        ready = next((model for model in waiting if needs[model] <= set(ordered)), waiting[0])
-        ordered.append(ready)
-        waiting.remove(ready)
-    return ordered
-
-
-def chunks(values, size=CHUNK):
-    values = list(values)
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 class BulkImport:
@@ -177,7 +117,7 @@ class BulkImport:
     def _look_up_references(self, model, entries):
         """Read, in a few queries, the rows that `entries` name and the import has not met yet."""
         wanted = defaultdict(lambda: (set(), set()))
-        for field in _references(model):
+        for field in reference_fields(model):
             index = self.index(field.related_model)
             keys, pks = wanted[field.related_model]
             for entry in entries:
@@ -281,7 +221,7 @@ class BulkImport:
 
     def _first_of_its_kind(self, model, entry):
         """Two rows for one item are refused, naming both places."""
-        key = _natural_key(entry.obj)
+        key = natural_key_of(entry.obj)
         if key is None and entry.obj.pk is None:
             return True
         identity = (model, key if key is not None else ("id", entry.obj.pk))
@@ -297,20 +237,20 @@ class BulkImport:
 
     def _look_up_existing(self, model, entries):
         pks = [entry.obj.pk for entry in entries if "pk" in entry.data and entry.obj.pk is not None]
-        keys = [normalised_key(model, key) for entry in entries if (key := _natural_key(entry.obj)) is not None]
+        keys = [normalised_key(model, key) for entry in entries if (key := natural_key_of(entry.obj)) is not None]
         self._load(model, keys, pks)
         index = self.index(model)
         for entry in entries:
             if "pk" in entry.data and entry.obj.pk is not None:
                 entry.existing = index.by_pk.get(entry.obj.pk)
-            elif (key := _natural_key(entry.obj)) is not None:
+            elif (key := natural_key_of(entry.obj)) is not None:
                 entry.existing = index.by_key.get(normalised_key(model, key))
 
     def _compare(self, model, entry):
         """created, updated or unchanged (entry.obj becomes what will be written); None if refused."""
         if entry.existing is None:
             for field in model._meta.concrete_fields:
-                if _stamped(field) and getattr(entry.obj, field.attname) is None:
+                if is_stamped(field) and getattr(entry.obj, field.attname) is None:
                     setattr(entry.obj, field.attname, timezone.now())
             return "created"
         existing, names = entry.existing, entry.row.field_names
@@ -327,12 +267,12 @@ class BulkImport:
             )
             return None
         fields = [field for field in model._meta.concrete_fields if field.name in names and not field.primary_key]
-        compared = [field for field in fields if not _stamped(field) and not _version(model, field)]
+        compared = [field for field in fields if not is_stamped(field) and not is_version_field(model, field)]
         if all(field.value_from_object(existing) == field.value_from_object(entry.obj) for field in compared):
             return "unchanged"
         current = copy(existing)
         for field in fields:
-            if _version(model, field):
+            if is_version_field(model, field):
                 continue
             # A reference is set as the row it names, so rules that look at it (same film) see the new one.
             name = field.name if field.is_relation else field.attname
@@ -371,7 +311,7 @@ class BulkImport:
         return refused
 
     def _valid(self, entry):
-        problems = _problems_with(entry.obj)
+        problems = problems_with(entry.obj)
         if problems:
             self._refuse(type(entry.obj), entry, problems)
         return not problems
@@ -447,11 +387,11 @@ class BulkImport:
             entry.obj._state.adding = True
         named = 0
         for entry in created + updated:
-            problems = [] if named >= MAX_DIAGNOSED else _problems_with(entry.obj, everything=True)
+            problems = [] if named >= MAX_DIAGNOSED else problems_with(entry.obj, everything=True)
             named += bool(problems)
             self._refuse(model, entry, problems)
         if not named:
-            self.problems.append(f"{model._meta.verbose_name_plural}: the database refused them: {_first_line(error)}")
+            self.problems.append(f"{model._meta.verbose_name_plural}: the database refused them: {first_line(error)}")
 
     def _raise_parent_versions(self):
         """A row added or changed under a film or a list is a change to it: forms opened before are out of date."""
@@ -480,7 +420,7 @@ class BulkImport:
         try:
             connections[self.using].check_constraints(table_names=[model._meta.db_table for model in self.written])
         except DatabaseError as error:
-            self.problems.append(_first_line(error))
+            self.problems.append(first_line(error))
 
     def _reset_sequences(self):
         """Rows that carried their own ids must not collide with the next one an editor creates."""
@@ -490,74 +430,3 @@ class BulkImport:
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(self.explicit_pks)):
                 cursor.execute(statement)
-
-
-def _references(model):
-    return [field for field in model._meta.concrete_fields if field.is_relation]
-
-
-def _natural_key(obj):
-    if not hasattr(obj, "natural_key"):
-        return None
-    try:
-        return tuple(obj.natural_key())
-    except (AttributeError, ValueError):
-        return None
-
-
-def _declared_key(model, data):
-    """The natural key a row declares for itself, read from its fields (for a row that could not be built)."""
-    parts = []
-    fields = data.get("fields", {})
-    for lookup in getattr(model, "natural_key_fields", ()):
-        name, _, rest = lookup.partition("__")
-        value = fields.get(name.removesuffix("_id"))
-        if rest and isinstance(value, list | tuple):
-            related = model._meta.get_field(name).related_model
-            lookups = list(getattr(related, "natural_key_fields", ()))
-            value = value[lookups.index(rest)] if rest in lookups and lookups.index(rest) < len(value) else None
-        parts.append(value)
-    return tuple(parts) if parts else None
-
-
-def _stamped(field):
-    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
-
-
-def _version(model, field):
-    return field.name == "version" and issubclass(model, LockedForEditing)
-
-
-def _problems_with(row, everything=False):
-    """
-    What `full_clean()` says about `row`, one line per message. References
-    were resolved by the import (checking them would cost a query per row);
-    unique and check constraints are left to the database unless `everything`.
-    """
-    references = _references(type(row))
-    messages = [
-        (field.name, "This field cannot be null.")
-        for field in references
-        if getattr(row, field.attname) is None and not field.null
-    ]
-    try:
-        row.full_clean(
-            exclude=[field.name for field in references],
-            validate_unique=everything,
-            validate_constraints=everything,
-        )
-    except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            messages += [(field, message) for field, found in error.message_dict.items() for message in found]
-        else:
-            messages += [("__all__", message) for message in error.messages]
-    if not messages:
-        return []
-    label = f"{row._meta.verbose_name} “{row}”"
-    return [f"{label}: {message}" if name == "__all__" else f"{label}: {name}: {message}" for name, message in messages]
-
-
-def _first_line(error):
-    # Database errors append SQL details on later lines; the first one says what went wrong.
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else type(error).__name__
