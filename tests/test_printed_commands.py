@@ -51,6 +51,8 @@ SKIPPED = {
     # Minutes of load on a shared two-core machine, measuring, not checking.
     "make benchmark": "a benchmark of several minutes",
     "scripts/benchmark": "a benchmark of several minutes",
+    "make benchmark-import": "a benchmark of many minutes (loaddata of 10,000 films)",
+    "scripts/benchmark-import": "a benchmark of many minutes (loaddata of 10,000 films)",
     # nginx in front of `make run` until stopped, on ports that may be taken.
     ".venv/bin/python scripts/front_cache.py --listen 8001 --upstream 127.0.0.1:8000": "serves until stopped",
     # Renders the site at another revision: needs the repository's history, which the copy has not.
