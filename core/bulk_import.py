@@ -135,7 +135,7 @@ class BulkImport:
         """Add the existing rows of `model` with these natural keys or primary keys to its index."""
         index = self.index(model)
         keys = set(keys) - index.asked_keys - index.refused_keys
-        pks = {model._meta.pk.to_python(pk) for pk in pks} - index.asked_pks
+        pks = {pk for pk in map(_as_pk(model), pks) if pk is not None} - index.asked_pks
         if not keys and not pks:
             return
         index.asked_keys |= keys
@@ -158,7 +158,7 @@ class BulkImport:
                 for key in keys:
                     try:
                         found.append(model._default_manager.db_manager(self.using).get_by_natural_key(*key))
-                    except model.DoesNotExist:
+                    except (model.DoesNotExist, TypeError, ValueError):
                         pass
         for chunk in chunks(pks):
             found += rows.filter(pk__in=chunk)
@@ -430,3 +430,15 @@ class BulkImport:
         with connection.cursor() as cursor:
             for statement in connection.ops.sequence_reset_sql(no_style(), list(self.explicit_pks)):
                 cursor.execute(statement)
+
+
+def _as_pk(model):
+    """Turns a row's id for `model` into its Python value; None for one that cannot be an id (named as missing)."""
+
+    def convert(value):
+        try:
+            return model._meta.pk.to_python(value)
+        except ValidationError:
+            return None
+
+    return convert

@@ -158,3 +158,13 @@ def test_a_row_the_database_refuses_is_named_with_the_rule_it_breaks(tmp_path):
     [problem] = refused.value.problems
     assert problem.endswith("row 9: film “Too Early (1700)”: The year must be between 1888 and 2100.")
     assert row_counts()["catalogue.Film"] == 0
+
+
+def test_a_reference_by_an_id_that_cannot_be_one_is_named_as_missing(tmp_path):
+    fact = {"model": "catalogue.trivia", "fields": {"film": "not-an-id", "text": "A fact.", "position": 1}}
+
+    with pytest.raises(ImportRefused) as refused:
+        import_fixtures(write(tmp_path, [fact]))
+
+    [problem] = refused.value.problems
+    assert problem.endswith("row 1: film: there is no film “id not-an-id”.")
