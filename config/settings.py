@@ -277,7 +277,7 @@ if DATA_CACHE_SECONDS > 0:
         "TIMEOUT": DATA_CACHE_SECONDS,
         **(
             {"KEY_PREFIX": "kinozavod-data"}
-            # About 30 KB a film: a worker holds at most ~30 MB.
+            # Up to 60 KB a film (The Miners, sections rendered): a worker holds at most ~60 MB.
             if REDIS_URL
             else {"OPTIONS": {"MAX_ENTRIES": int(os.environ.get("DJANGO_DATA_CACHE_ENTRIES", "1000"))}}
         ),
