@@ -116,7 +116,7 @@ class ThemeDetailView(PageMetaMixin, ListView):
 
     template_name = "curation/theme_detail.html"
     context_object_name = "films"
-    paginate_by = 100
+    paginate_by = 50  # what a reader scans; the page renders the same whatever the theme's size
     extra_context = {"nav_section": "themes"}
     canonical_query = ("page",)
 
