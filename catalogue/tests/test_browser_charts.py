@@ -64,7 +64,7 @@ def test_a_keyboard_reader_tabs_to_a_film_in_the_drawing_and_follows_it(live_ser
 def test_a_reader_narrows_the_timeline_to_a_theme_without_script(live_server, page, catalogue):
     page.goto(f"{live_server.url}/timeline/")
     page.get_by_role("navigation", name="Decades").get_by_role("link", name="1930s").click()
-    page.get_by_label("Theme").select_option(label="coal mining (2)")
+    page.get_by_label("Theme", exact=True).select_option(label="coal mining (2)")
     page.get_by_role("button", name="Show").click()
 
     expect(page).to_have_url(f"{live_server.url}/timeline/?decade=1930&theme=coal-mining")
