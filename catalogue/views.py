@@ -1,6 +1,7 @@
 from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
@@ -67,7 +68,10 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
         def load():
             films = self.browser.films().for_listing().order_by(*self.get_ordering())
             paginator, page, _, _ = super(FilmListView, self).paginate_queryset(films, self.paginate_by)
-            return KeptPage.of(paginator, page, facets=self.browser.facets())
+            # The table rendered once, as the page would, and retired with the rest.
+            caption = f"Films, sorted by {self.sorts[self.get_sort()].label}"
+            films_html = render_to_string("includes/film_table.html", {"films": page.object_list, "caption": caption})
+            return KeptPage.of(paginator, page, facets=self.browser.facets(), films_html=films_html)
 
         address = urlencode(sorted(query_pairs(self.request.GET)))
         return cached_data(f"film-index:{address}", load, depends_on=every_row_of(*FILM_INDEX_READS))
@@ -82,7 +86,8 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
 
     def get_context_data(self, **kwargs):
         facets = self.kept.extra["facets"] if self.kept else self.browser.facets()
-        return super().get_context_data(browser=self.browser, facets=facets, **kwargs)
+        films_html = self.kept.extra["films_html"] if self.kept else ""
+        return super().get_context_data(browser=self.browser, facets=facets, films_html=films_html, **kwargs)
 
     def get_page_meta(self, context):
         if self.browser.is_filtered:

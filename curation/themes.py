@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce, Lower
+from django.template.loader import render_to_string
 from taggit.models import Tag
 
 from catalogue.models import Film, Poster, TaggedFilm
@@ -20,6 +21,7 @@ from core.publishing import last_public_change_of, latest, latest_public_change,
 from .models import CuratedList, ListCover, ListEntry, TaggedList, Theme, ThemeCover, ThemeRedirect
 
 RELATED_THEMES_SHOWN = 12
+THEME_FILMS_CAPTION = "Films on this theme, oldest first"
 
 
 def _count_tagged(through, published_only=True, **filters):
@@ -151,6 +153,7 @@ class ThemePage:
     page_number: int = 1
     films: list | None = None
     related_themes: list | None = None
+    films_html: str = ""
 
     @property
     def published(self):
@@ -198,6 +201,10 @@ def theme_page_for_readers(slug, page, per_page):
             number = paginator.num_pages if page == "last" else int(page)
             films = paginator.page(number)
             page_data.page_number, page_data.films = films.number, list(films.object_list)
+            # Rendered once, as the page would, and retired with the rest.
+            page_data.films_html = render_to_string(
+                "includes/film_table.html", {"films": page_data.films, "caption": THEME_FILMS_CAPTION}
+            )
             page_data.related_themes = related_themes(tag)
         return page_data
 

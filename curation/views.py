@@ -13,6 +13,7 @@ from . import structured_data
 from .home import kept_home_page_content
 from .models import CuratedList, Theme
 from .themes import (
+    THEME_FILMS_CAPTION,
     editorial_theme,
     films_with_theme,
     find_theme,
@@ -174,6 +175,8 @@ class ThemeDetailView(PageMetaMixin, ListView):
             theme=self.theme,
             curated_lists=self.curated_lists,
             related_themes=self.kept.related_themes if self.kept else related_themes(self.tag),
+            films_html=self.kept.films_html if self.kept else "",
+            FILMS_CAPTION=THEME_FILMS_CAPTION,
         )
         if self.theme and not self.theme.is_live:
             context["preview"] = self.theme
