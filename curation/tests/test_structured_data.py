@@ -10,21 +10,13 @@ import pytest
 from taggit.models import Tag
 
 from catalogue.tests.factories import make_poster
+from catalogue.tests.test_structured_data import ORIGIN, json_ld
 from core.tests.helpers import Head, image_upload
 from curation.models import ListCover, Theme, ThemeCover
 
 from .factories import PUBLISHED, add_entry, make_film, make_list
 
 pytestmark = pytest.mark.django_db
-
-ORIGIN = "http://testserver"
-
-
-def json_ld(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    (block,) = Head(response.text).json_ld
-    return json.loads(block)
 
 
 def test_a_curated_list_is_an_item_list_of_its_published_films_in_order(client, django_capture_on_commit_callbacks):
