@@ -2,15 +2,13 @@ from django.db.models import Count
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from core.data_cache import cached_data, every_row_of
 from core.page_meta import PageMeta, PageMetaMixin, describe, paged, picture_of
 from core.preview import DraftPreviewMixin
 from core.publishing import published_q
-from core.views import KeptPage, Sort, SortMixin
+from core.views import KeptForReadersMixin, KeptListMixin, KeptPage, Sort, SortMixin
 
 from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
@@ -22,15 +20,15 @@ PAGE_SIZE = 50
 
 
 CATALOGUE = "Kinozavod, a catalogue of Soviet films about industry"
-# The film index lists, filters and counts every published film.
-FILM_INDEX_READS = (Film, Poster, FilmStudio, Studio, TaggedFilm, Tag)
 
 
-class FilmListView(PageMetaMixin, SortMixin, ListView):
+class FilmListView(KeptForReadersMixin, PageMetaMixin, SortMixin, ListView):
     template_name = "catalogue/film_list.html"
     context_object_name = "films"
     paginate_by = PAGE_SIZE
     extra_context = {"nav_section": "films"}
+    # It lists, filters and counts every published film.
+    reads = (Film, Poster, FilmStudio, Studio, TaggedFilm, Tag)
     # The primary key comes last so that films with the same title and year
     # keep their place from page to page.
     sorts = {
@@ -51,7 +49,7 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
             return redirect(f"{request.path}{address_of(tidy)}")
         self.browser = FilmBrowser(request.GET)
         # Odd values are not kept: each would be an entry of its own.
-        self.kept = None if request.user.is_authenticated or self.browser.ignored else self.kept_page()
+        self.page_data = self.load_page() if self.browser.ignored else self.kept(self.load_page)
         response = super().get(request, *args, **kwargs)
         if self.browser.ignored:
             # The page still shows, saying what it ignored; a 400 keeps the
@@ -59,35 +57,25 @@ class FilmListView(PageMetaMixin, SortMixin, ListView):
             response.status_code = 400
         return response
 
-    def kept_page(self):
-        """
-        For readers: this page of films and the filters' counts, kept until
-        a film, a studio, a theme or a poster changes (core/data_cache.py).
-        """
-
-        def load():
-            films = self.browser.films().for_listing().order_by(*self.get_ordering())
-            paginator, page, _, _ = super(FilmListView, self).paginate_queryset(films, self.paginate_by)
-            # The table rendered once, as the page would, and retired with the rest.
-            caption = f"Films, sorted by {self.sorts[self.get_sort()].label}"
-            films_html = render_to_string("includes/film_table.html", {"films": page.object_list, "caption": caption})
-            return KeptPage.of(paginator, page, facets=self.browser.facets(), films_html=films_html)
-
-        address = urlencode(sorted(query_pairs(self.request.GET)))
-        return cached_data(f"film-index:{address}", load, depends_on=every_row_of(*FILM_INDEX_READS))
+    def load_page(self):
+        """This page of films, the filters' counts and the table of films rendered once, as the page shows it."""
+        films = self.browser.films().for_listing().order_by(*self.get_ordering())
+        paginator, page, _, _ = super().paginate_queryset(films, self.paginate_by)
+        caption = f"Films, sorted by {self.sorts[self.get_sort()].label}"
+        films_html = render_to_string("includes/film_table.html", {"films": page.object_list, "caption": caption})
+        return KeptPage.of(paginator, page, facets=self.browser.facets(), films_html=films_html)
 
     def get_queryset(self):
-        if self.kept:
-            return self.kept.object_list
-        return self.browser.films().for_listing().order_by(*self.get_ordering())
+        return self.page_data.object_list
 
     def paginate_queryset(self, queryset, page_size):
-        return self.kept.paginate(page_size) if self.kept else super().paginate_queryset(queryset, page_size)
+        return self.page_data.paginate(page_size)
 
     def get_context_data(self, **kwargs):
-        facets = self.kept.extra["facets"] if self.kept else self.browser.facets()
-        films_html = self.kept.extra["films_html"] if self.kept else ""
-        return super().get_context_data(browser=self.browser, facets=facets, films_html=films_html, **kwargs)
+        extra = self.page_data.extra
+        return super().get_context_data(
+            browser=self.browser, facets=extra["facets"], films_html=extra["films_html"], **kwargs
+        )
 
     def get_page_meta(self, context):
         if self.browser.is_filtered:
@@ -130,8 +118,9 @@ class FilmDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
         )
 
 
-class PersonListView(PageMetaMixin, ListView):
+class PersonListView(KeptListMixin, PageMetaMixin, ListView):
     model = Person
+    reads = (Person,)
     template_name = "catalogue/person_list.html"
     context_object_name = "people"
     paginate_by = PAGE_SIZE
@@ -173,7 +162,9 @@ class PersonDetailView(PageMetaMixin, DetailView):
         )
 
 
-class StudioListView(PageMetaMixin, ListView):
+class StudioListView(KeptListMixin, PageMetaMixin, ListView):
+    # Each studio with its number of published films.
+    reads = (Studio, FilmStudio, Film)
     template_name = "catalogue/studio_list.html"
     context_object_name = "studios"
     paginate_by = PAGE_SIZE

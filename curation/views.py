@@ -4,14 +4,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
 
+from catalogue.models import Film, TaggedFilm
 from core.page_meta import SITE_TITLE, Feed, PageMeta, PageMetaMixin, describe, paged, picture_of
 from core.preview import DraftPreviewMixin, can_preview, mark_preview
-from core.views import Sort, SortMixin
+from core.views import KeptForReadersMixin, KeptListMixin, Sort, SortMixin
 
 from . import structured_data
 from .home import kept_home_page_content
-from .models import CuratedList, Theme
+from .models import CuratedList, ListCover, ListEntry, TaggedList, Theme
 from .themes import (
     THEME_FILMS_CAPTION,
     editorial_theme,
@@ -46,8 +48,10 @@ class HomeView(PageMetaMixin, TemplateView):
         )
 
 
-class CuratedListIndexView(PageMetaMixin, ListView):
+class CuratedListIndexView(KeptListMixin, PageMetaMixin, ListView):
     template_name = "curation/list_index.html"
+    # Each published list with its cover, its tags and its number of published films.
+    reads = (CuratedList, ListCover, TaggedList, Tag, ListEntry, Film)
     context_object_name = "curated_lists"
     paginate_by = 30
     extra_context = {"nav_section": "lists"}
@@ -92,8 +96,10 @@ class CuratedListDetailView(PageMetaMixin, DraftPreviewMixin, DetailView):
         )
 
 
-class ThemeIndexView(PageMetaMixin, SortMixin, TemplateView):
+class ThemeIndexView(KeptForReadersMixin, PageMetaMixin, SortMixin, TemplateView):
     template_name = "curation/theme_index.html"
+    # Every tag a published film or list carries, with how many of each.
+    reads = (Tag, TaggedFilm, TaggedList, Film, CuratedList)
     extra_context = {"nav_section": "themes"}
 
     def get_page_meta(self, context):
@@ -108,7 +114,7 @@ class ThemeIndexView(PageMetaMixin, SortMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["themes"] = themes_index(self.get_sort())
+        context["themes"] = self.kept(lambda: themes_index(self.get_sort()))
         return context
 
 
