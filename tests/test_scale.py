@@ -148,6 +148,12 @@ def test_pages_that_keep_their_data_run_one_query_on_10000_films_while_nothing_t
         catalogue["list"].get_absolute_url(): 1,
         catalogue["tag"].get_absolute_url(): 1,
         catalogue["tag"].get_absolute_url() + "?page=50": 1,
+        reverse("catalogue:person_list"): 1,
+        reverse("catalogue:studio_list"): 1,
+        reverse("curation:list_index"): 1,
+        reverse("curation:theme_index") + "?sort=films": 1,
+        reverse("catalogue:timeline") + f"?decade=1930&theme={catalogue['tag'].slug}&page=2": 1,
+        reverse("catalogue:influence_map") + "?page=40": 1,
     }
     # The catalogue was written a moment ago: what it stamped is older than anything kept here.
     ChangeStamp.objects.all().delete()

@@ -37,7 +37,7 @@ def miners():
 PAGES = ["/", "/lists/coal/", "/themes/coal-mining/"]
 
 
-@pytest.mark.parametrize("url", PAGES)
+@pytest.mark.parametrize("url", [*PAGES, "/lists/", "/themes/", "/themes/?sort=films"])
 def test_a_kept_page_costs_one_query_and_reads_exactly_as_a_loaded_one(client, miners, url, django_assert_num_queries):
     first = client.get(url)
 
@@ -163,3 +163,28 @@ def test_a_film_given_a_theme_counts_on_the_film_index_at_once(client, miners, c
     commit(lambda: other.tags.add("coal mining"))
 
     assert "Counterplan" in visible_text(client.get("/films/", {"theme": "coal-mining"}))
+
+
+def test_a_newly_published_list_shows_on_the_list_index_at_once(client, miners, commit):
+    assert "Dams of the Volga" not in visible_text(client.get("/lists/"))
+
+    commit(lambda: make_list("Dams of the Volga"))
+
+    assert "Dams of the Volga" in visible_text(client.get("/lists/"))
+
+
+def test_a_film_given_a_theme_counts_on_the_theme_index_at_once(client, miners, commit):
+    client.get("/themes/")
+
+    commit(lambda: make_film("Counterplan", 1932).tags.add("coal mining"))
+
+    assert "coal mining 2 films" in visible_text(client.get("/themes/"))
+
+
+def test_each_sort_order_of_the_theme_index_is_kept_on_its_own(client, miners):
+    make_film("Counterplan", 1932).tags.add("factories", "five-year plan")
+
+    by_name, by_size = client.get("/themes/"), client.get("/themes/", {"sort": "films"})
+
+    assert [tag.name for tag in by_name.context["themes"]] == ["coal mining", "factories", "five-year plan"]
+    assert by_size.context["themes"][0].name == "coal mining"
