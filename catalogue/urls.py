@@ -18,7 +18,11 @@ urlpatterns = [
     path("people/", cache_public_page(views.PersonListView.as_view(), query=("page",)), name="person_list"),
     path("people/<slug:slug>/", cache_public_page(views.PersonDetailView.as_view()), name="person_detail"),
     path("studios/", cache_public_page(views.StudioListView.as_view(), query=("page",)), name="studio_list"),
-    path("studios/<slug:slug>/", cache_public_page(views.StudioDetailView.as_view()), name="studio_detail"),
+    path(
+        "studios/<slug:slug>/",
+        cache_public_page(views.StudioDetailView.as_view(), query=("page",)),
+        name="studio_detail",
+    ),
     path(
         "timeline/",
         cache_public_page(charts.TimelineView.as_view(), query=("decade", "theme", "page")),

@@ -12,6 +12,7 @@ from core.views import KeptForReadersMixin, KeptListMixin, KeptPage, Sort, SortM
 
 from . import structured_data
 from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
+from .charts import narrowing
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections, render_sections_ahead
 from .models import Film, FilmStudio, Person, Poster, Studio, TaggedFilm
@@ -191,16 +192,21 @@ class StudioDetailView(PageMetaMixin, DetailView):
     context_object_name = "studio"
     extra_context = {"nav_section": "studios"}
 
+    canonical_query = ("page",)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["films"] = self.object.films.published().for_listing().order_by("year", Lower("title"), "pk")
+        films = self.object.films.published().for_listing().order_by("year", Lower("title"), "pk")
+        # A studio of thousands of films (Mosfilm) is read a page at a time.
+        context["page_obj"] = narrowing.page(films, PAGE_SIZE, self.request.GET)
+        context["films"] = context["page_obj"].object_list
         return context
 
     def get_page_meta(self, context):
         studio = self.object
         city = f", {studio.city}" if studio.city else ""
         return PageMeta(
-            title=studio.name,
+            title=paged(studio.name, context),
             description=describe(studio.description, f"{studio.name}{city}: its films in {CATALOGUE}."),
             picture=picture_of(studio, "logo"),
         )

@@ -69,8 +69,8 @@ class KeptForReadersMixin:
     built once and kept by core.data_cache until a row of a model in `reads`
     changes, so at 10,000 films it costs what it costs at a hundred until an
     editor changes something it reads. Signed-in editors always get it built
-    afresh. A page of its own is one address: the query parameters the page
-    reads are `canonical_query` and `sort`.
+    afresh. Each address is kept on its own: its query parameters, once
+    cache_public_page has left only those the page reads.
     """
 
     reads = ()  # every model whose rows the page lists or counts
@@ -78,8 +78,8 @@ class KeptForReadersMixin:
     def kept(self, build):
         if self.request.user.is_authenticated:
             return build()
-        names = {*getattr(self, "canonical_query", ()), "sort"}
-        address = urlencode(sorted((name, value) for name, value in self.request.GET.items() if name in names))
+        # The page cache's wrapper (cache_public_page) left only the parameters the page reads.
+        address = urlencode(sorted(self.request.GET.lists()), doseq=True)
         key = f"{self.request.resolver_match.view_name}?{address}"
         return cached_data(key, build, depends_on=every_row_of(*self.reads))
 

@@ -9,12 +9,15 @@ from django.urls import reverse
 from django.views.defaults import server_error
 from pytest_django.asserts import assertContains, assertNotContains
 
-from catalogue.models import Role
+from catalogue.models import FilmStudio, Role
+from catalogue.views import PAGE_SIZE
+from core.tests.helpers import visible_text
 
 from .factories import (
     make_credit,
     make_film,
     make_film_with_every_section,
+    make_films,
     make_influence,
     make_person,
     make_recommendation,
@@ -233,3 +236,20 @@ def test_the_site_icon_is_served_for_pages_that_do_not_name_one(client):
     assert response.redirect_chain[0][1] == 301
     assert response.status_code == 200
     assert response["Content-Type"].startswith("image/svg+xml")
+
+
+def test_a_studio_of_many_films_shows_them_a_page_at_a_time(client):
+    studio = make_studio("Mosfilm")
+    for film in make_films(PAGE_SIZE + 5, prefix="Mosfilm film"):
+        FilmStudio.objects.create(film=film, studio=studio, position=1)
+
+    first = client.get(studio.get_absolute_url())
+    last = client.get(studio.get_absolute_url(), {"page": "2"})
+
+    assert len(first.context["films"]) == PAGE_SIZE
+    assert f"{PAGE_SIZE + 5} films, oldest first" in visible_text(first)
+    assert 'rel="next"' in first.content.decode()
+    assert len(last.context["films"]) == 5
+    assert "Mosfilm, page 2" in visible_text(last)
+    assert client.get(studio.get_absolute_url(), {"page": "3"}).status_code == 404
+    assert client.get(studio.get_absolute_url(), {"page": "two"}).status_code == 404
