@@ -59,12 +59,21 @@ class FilmListView(KeptForReadersMixin, PageMetaMixin, SortMixin, ListView):
         return response
 
     def load_page(self):
-        """This page of films, the filters' counts and the table of films rendered once, as the page shows it."""
+        """
+        This page of films, with the filters (every choice and its count) and
+        the table of films rendered once, as the page shows them: at 10,000
+        films the form alone lists hundreds of studios.
+        """
         films = self.browser.films().for_listing().order_by(*self.get_ordering())
         paginator, page, _, _ = super().paginate_queryset(films, self.paginate_by)
         caption = f"Films, sorted by {self.sorts[self.get_sort()].label}"
         films_html = render_to_string("includes/film_table.html", {"films": page.object_list, "caption": caption})
-        return KeptPage.of(paginator, page, facets=self.browser.facets(), films_html=films_html)
+        filters_html = render_to_string(
+            "catalogue/includes/film_filters.html",
+            {"browser": self.browser, "facets": self.browser.facets(), "sort": self.get_sort()},
+            self.request,
+        )
+        return KeptPage.of(paginator, page, filters_html=filters_html, films_html=films_html)
 
     def get_queryset(self):
         return self.page_data.object_list
@@ -73,10 +82,7 @@ class FilmListView(KeptForReadersMixin, PageMetaMixin, SortMixin, ListView):
         return self.page_data.paginate(page_size)
 
     def get_context_data(self, **kwargs):
-        extra = self.page_data.extra
-        return super().get_context_data(
-            browser=self.browser, facets=extra["facets"], films_html=extra["films_html"], **kwargs
-        )
+        return super().get_context_data(browser=self.browser, **self.page_data.extra, **kwargs)
 
     def get_page_meta(self, context):
         if self.browser.is_filtered:
