@@ -9,7 +9,7 @@ from django.urls import reverse
 from core.sitemaps import PagedSitemap
 
 from .models import CuratedList
-from .themes import theme_last_change, themes_with_last_change
+from .themes import public_themes, theme_last_change, themes_with_last_change
 
 
 class CuratedListSitemap(PagedSitemap):
@@ -23,6 +23,14 @@ class CuratedListSitemap(PagedSitemap):
 class ThemeSitemap(PagedSitemap):
     def items(self):
         return themes_with_last_change().order_by("pk")
+
+    @property
+    def paginator(self):
+        # Counting the themes needs none of their last changes, which read every tagged film:
+        # those are read a page of themes at a time.
+        paginator = super().paginator
+        paginator.count = public_themes().count()
+        return paginator
 
     def lastmod(self, tag):
         return theme_last_change(tag)
