@@ -15,12 +15,8 @@ from core.tests.helpers import visible_text
 
 from .factories import make_credit, make_film, make_film_with_every_section, make_influence, make_person, make_trivia
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_data(page_data):
-    return page_data
+# Kept page data switched on, the whole-page cache off: as right after an edit.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_data")]
 
 
 @pytest.fixture

@@ -13,14 +13,10 @@ from core.tests.helpers import visible_text
 
 from .factories import make_film, make_influence, make_person, make_studio
 
-pytestmark = pytest.mark.django_db
+# Kept page data switched on, the whole-page cache off: as right after an edit.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_data")]
 
 PAGES = ["/people/", "/studios/", "/timeline/", "/timeline/?decade=1930", "/influences/"]
-
-
-@pytest.fixture(autouse=True)
-def _page_data(page_data):
-    return page_data
 
 
 @pytest.fixture

@@ -7,12 +7,8 @@ from catalogue.tests.test_film_page_data import text
 
 from .factories import add_entry, make_list
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _page_data(page_data):
-    return page_data
+# Kept page data switched on, the whole-page cache off: as right after an edit.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_data")]
 
 
 @pytest.fixture
