@@ -8,20 +8,8 @@ from core.search.registry import Entry, Kind, Source, register, register_kind, t
 
 from .models import AlternativeTitle, Character, Film, KeyTheme, Person, Quote, Scene, Studio, TaggedFilm, Trivia
 
-LONG_TEXTS = (
-    "plot",
-    "production_notes",
-    "historical_background",
-    "why_it_matters",
-    "making_of",
-    "visual_style",
-    "innovations",
-    "music",
-    "critics",
-    "audiences",
-    "restoration",
-    "box_office",
-)
+# Searched as long texts: the film page's sections and the box-office line.
+LONG_TEXTS = (*Film.LONG_TEXTS, "box_office")
 
 
 def film_entry(film):

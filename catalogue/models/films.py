@@ -87,7 +87,7 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
     )
     box_office = models.TextField(blank=True)
 
-    # Long-form sections, in the order the film page shows them.
+    # Long-form sections, in the order the film page shows them (LONG_TEXTS names them all).
     plot = models.TextField(blank=True)
     production_notes = models.TextField(blank=True, verbose_name="about the production")
     historical_background = models.TextField(blank=True)
@@ -111,6 +111,19 @@ class Film(Publishable, LockedForEditing, NaturalKeyModel):
 
     objects = NaturalKeyManager.from_queryset(FilmQuerySet)()
     natural_key_fields = ("slug",)
+    LONG_TEXTS = (
+        "plot",
+        "production_notes",
+        "historical_background",
+        "why_it_matters",
+        "making_of",
+        "visual_style",
+        "innovations",
+        "music",
+        "critics",
+        "audiences",
+        "restoration",
+    )
 
     class Meta:
         ordering = ["title", "year"]

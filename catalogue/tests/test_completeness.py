@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalogue.completeness import SECTION_COUNT, completeness
+from catalogue.completeness import SECTION_COUNT, SECTIONS, completeness
 from catalogue.models import Film, Role, Verification
 from core.tests.helpers import admin_url, visible_text
 
@@ -74,3 +74,7 @@ def test_the_film_list_filters_by_completeness_and_claims(editor_client, shelf, 
     response = editor_client.get(admin_url(Film, "changelist"), query)
 
     assert [title for title in listed(response) if title in ("Bare", "The Miners")] == expected
+
+
+def test_every_long_text_of_a_film_counts_towards_its_completeness_in_page_order():
+    assert [source for _, source in SECTIONS if isinstance(source, str)] == list(Film.LONG_TEXTS)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
+from catalogue.film_page import OUTLINE
 from catalogue.models import Film
 
 from .factories import make_film, make_film_with_every_section, make_studio
@@ -262,3 +263,12 @@ def test_every_film_connected_to_the_miners_in_the_seed_links_to_its_own_page(cl
         response = client.get(film.get_absolute_url())
         assertContains(response, f"<h1>{escape(film.title)}</h1>", html=True)
         assertContains(response, f'<a href="{miners.get_absolute_url()}">The Miners</a>', html=True)
+
+
+def test_every_long_text_of_a_film_has_its_section_on_the_page_in_order():
+    film = Film(**{name: name for name in Film.LONG_TEXTS})
+
+    shown = [part.content(film) for part in OUTLINE if part.template == "catalogue/sections/text.html"]
+
+    # Production notes are read under "About the Production", beside the release date and the studios.
+    assert shown == [name for name in Film.LONG_TEXTS if name != "production_notes"]
