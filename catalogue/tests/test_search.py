@@ -2,10 +2,13 @@
 
 import datetime
 import json
+import re
 
 import pytest
 import reversion
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
@@ -13,6 +16,7 @@ from taggit.models import Tag
 from catalogue.models import AlternativeTitle, Film, Role, Trivia
 from core.importing import import_fixtures
 from core.models import SearchDocument
+from core.search.engines import FTS_TABLE
 from core.search.indexing import Pending
 from core.signals import announce_bulk_write
 
@@ -29,6 +33,10 @@ from .factories import (
 from .search_helpers import found, hits
 
 pytestmark = pytest.mark.django_db
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="SQLite's FTS5 index; PostgreSQL matches its GIN-indexed vector"
+)
 
 
 @pytest.fixture
@@ -291,6 +299,34 @@ def test_rebuilding_the_index_from_scratch_finds_the_same(miners, committed):
     assert found("miners strike шахтеры стачки") == before
     assert found("miners") == {"film": ["The Miners"]}
     assert not SearchDocument.objects.filter(source="catalogue.gone").exists()
+
+
+@sqlite_only
+def test_rebuilding_the_index_mends_an_fts_index_that_lost_its_rows(miners):
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('delete-all')")
+    assert found("miners") == {}
+
+    call_command("rebuild_search_index", verbosity=0)
+
+    assert found("miners") == {"film": ["The Miners"]}
+
+
+@sqlite_only
+def test_a_search_finds_its_rows_through_the_fts_index_and_reads_no_other_row_of_the_index(miners, committed):
+    with committed():
+        make_films(30, prefix="Coal Film")
+    with CaptureQueriesContext(connection) as queries:
+        assert found("miners") == {"film": ["The Miners"]}
+
+    assert len(queries) == 2  # the counts by kind, then the results
+    for query in queries:
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {query['sql']}")
+            plan = [row[-1] for row in cursor.fetchall()]
+        assert any(step.startswith(f"SCAN {FTS_TABLE} VIRTUAL TABLE INDEX") for step in plan), plan
+        index_rows = [step for step in plan if re.search(r"\bcore_searchdocument\b", step)]
+        assert index_rows == ["SEARCH core_searchdocument USING INTEGER PRIMARY KEY (rowid=?)"], plan
 
 
 def test_migrate_fills_an_empty_index_of_a_catalogue_with_content(miners):

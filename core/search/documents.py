@@ -20,7 +20,9 @@ class SearchDocument(models.Model):
     text_b = models.TextField(blank=True)
     text_c = models.TextField(blank=True)
     text_d = models.TextField(blank=True)
-    # SQLite: " a:шахтер c:miner … ", each weight and stem once (core.search.engines).
+    # SQLite: " a:шахтер c:miner … ", each weight and stem once (core.search.engines), matched through the
+    # FTS5 table that triggers keep in step (migration 0004). SQLite alters a table by rewriting it, which
+    # drops its triggers: a migration altering this model must create them again.
     stems = models.TextField(blank=True)
     # PostgreSQL: the weighted vector in the russian and english configurations (GIN index in the migration).
     vector = SearchVectorField(null=True, blank=True)

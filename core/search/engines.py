@@ -68,7 +68,10 @@ class PostgreSQLEngine:
 
 
 class SQLiteEngine:
-    """Every word's stem somewhere in the row; ranked by the best weight each word is found at."""
+    """
+    Every word's stem somewhere in the row, found through the FTS5 index of
+    `stems`; ranked by the best weight each word is found at.
+    """
 
     def __init__(self, query):
         self.query = query
