@@ -99,6 +99,29 @@ def test_a_search_of_only_punctuation_says_it_has_no_words(client, seed):
     assert "has no words to search for" in visible_text(response)
 
 
+@pytest.mark.parametrize("typed", ['"', '""', "* : -", "( ) ^", '"*" - :()', "OR AND", "-- 'or' (and)"])
+def test_a_search_of_only_full_text_syntax_says_it_has_no_words(client, seed, typed):
+    response = client.get("/search/", {"q": typed})
+
+    assert response.status_code == 200
+    assert "has no words to search for" in visible_text(response)
+
+
+@pytest.mark.parametrize("typed", ['"miners"', '"miners', "miners*", "(miners)", "miners:", "^miners", "miners OR"])
+def test_full_text_syntax_around_a_word_is_not_read_as_syntax(client, seed, typed):
+    response = client.get("/search/", {"q": typed})
+
+    assert response.status_code == 200
+    assert results(response)["Films (1)"] == ["/films/the-miners-1937/"]
+
+
+def test_a_search_for_near_finds_nothing_rather_than_failing(client, seed):
+    response = client.get("/search/", {"q": "NEAR(miners strike)"})
+
+    assert response.status_code == 200
+    assert "Nothing found for “NEAR(miners strike)”." in visible_text(response)
+
+
 def test_a_search_that_finds_nothing_says_so(client, seed):
     response = client.get("/search/", {"q": "hovercraft"})
 
