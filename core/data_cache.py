@@ -50,6 +50,7 @@ from django.db import connections, models, transaction
 from django.utils import timezone
 
 from .publishing import Publishable, next_scheduled_time
+from .tallies import is_content
 
 DATA_CACHE_ALIAS = "page-data"
 EVERYTHING = "*"
@@ -226,12 +227,8 @@ def _neighbours(instance):
     return keys
 
 
-def _is_content(model):
-    return model._meta.app_label in settings.CONTENT_APPS
-
-
 def remember_publish_time(sender, instance, raw=False, using=None, **kwargs):
-    if raw or not _is_content(sender) or not isinstance(instance, Publishable) or instance._state.adding:
+    if raw or not is_content(sender) or not isinstance(instance, Publishable) or instance._state.adding:
         return
     instance._published_at_before = (
         sender._base_manager.using(using).filter(pk=instance.pk).values_list("published_at", flat=True).first()
@@ -239,7 +236,7 @@ def remember_publish_time(sender, instance, raw=False, using=None, **kwargs):
 
 
 def stamp_saved(sender, instance, created=False, raw=False, using="default", **kwargs):
-    if not _is_content(sender):
+    if not is_content(sender):
         return
     if raw:  # fixtures load in bulk
         retire_everything(using)
@@ -253,12 +250,12 @@ def stamp_saved(sender, instance, created=False, raw=False, using="default", **k
 
 def stamp_deleted(sender, instance, using="default", **kwargs):
     # Rows pointing at a deleted row are deleted (or cleared) with it, and stamp themselves.
-    if _is_content(sender):
+    if is_content(sender):
         stamp(_row_keys(instance), using)
 
 
 def stamp_m2m(sender, instance, action, model, pk_set, using="default", **kwargs):
-    if not action.startswith("post_") or not (_is_content(type(instance)) or _is_content(model)):
+    if not action.startswith("post_") or not (is_content(type(instance)) or is_content(model)):
         return
     keys = {_row_key(type(instance), instance.pk), _label(model)}
     if pk_set is None:  # cleared: which rows were linked is not said

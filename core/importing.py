@@ -10,7 +10,9 @@ signals (a page-cache retirement each). Here:
 
 - every file is read first; one that cannot be read gets one line saying why;
 - only rows of the content apps (settings.CONTENT_APPS) are accepted; any
-  other model is refused by name before anything is written;
+  other model is refused by name before anything is written; numbers the
+  site keeps about its content (a `dumpdata` file carries them) are left out:
+  they are recounted once the import commits;
 - a row for an item that exists must carry every field, unless the import is
   `partial`: then only the fields a row names change;
 - two rows for the same item (same natural key) are refused, naming both;
@@ -37,6 +39,7 @@ from .bulk_import import BulkImport, fields_a_row_must_name
 from .bundles import read_bundle
 from .fixture_files import Unreadable, read_fixture
 from .signals import announce_bulk_write
+from .tallies import is_content
 
 __all__ = ["ImportRefused", "ImportResult", "content_model", "fields_a_row_must_name", "import_fixtures"]
 
@@ -95,7 +98,7 @@ def import_fixtures(*paths, partial=False, dry_run=False, using=DEFAULT_DB_ALIAS
         fixtures = []
         for path in fixture_paths:
             try:
-                fixtures.append(read_fixture(path))
+                fixtures.append(_without_derived_rows(read_fixture(path)))
             except Unreadable as unreadable:
                 problems.append(str(unreadable))
         problems += [problem for fixture in fixtures for problem in _refused_models(fixture)]
@@ -130,13 +133,25 @@ def _as_named(problems, bundles):
     return problems
 
 
-def content_model(label):
-    """The model `label` names if it is content that may be imported, else None."""
+def _model(label):
     try:
-        model = apps.get_model(label)
+        return apps.get_model(label)
     except (LookupError, ValueError):
         return None
-    return model if model._meta.app_label in settings.CONTENT_APPS else None
+
+
+def content_model(label):
+    """The model `label` names if it is content that may be imported, else None."""
+    model = _model(label)
+    return model if model is not None and is_content(model) else None
+
+
+def _without_derived_rows(fixture):
+    derived = [getattr(_model(row.model_label), "derived_from_content", False) for row in fixture.rows]
+    if any(derived):
+        kept = [item for item, skip in zip(fixture.items(), derived, strict=True) if not skip]
+        fixture.rows, fixture.data = [row for row, _ in kept], [data for _, data in kept]
+    return fixture
 
 
 def _refused_models(fixture):

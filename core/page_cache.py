@@ -40,6 +40,7 @@ from django.utils.http import http_date, urlencode
 
 from .data_cache import retire_everything
 from .publishing import next_scheduled_time
+from .tallies import recount_on_commit
 
 PAGE_CACHE_ALIAS = "pages"
 VERSION_CACHE_ALIAS = "page-version"
@@ -107,7 +108,11 @@ def retire_pages_on_commit():
 
 
 def invalidate_pages():
-    """After writes that send no signals (bulk updates): retire every cached page and all kept page data."""
+    """
+    After writes that send no signals (bulk updates): recount what is kept
+    counted (core.tallies), then retire every cached page and all kept page data.
+    """
+    recount_on_commit()
     retire_pages_on_commit()
     retire_everything()
 

@@ -8,13 +8,12 @@ once and, after the commit, sends `content_imported` naming every row written,
 for whatever else follows saves (a search index).
 """
 
-from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import Signal
 from django.utils import timezone
 
-from . import data_cache
+from . import data_cache, tallies
 from .page_cache import invalidate_pages, retire_pages_on_commit
 
 # Sent after the commit with `rows` ({model: [primary keys created or updated]}) and `using`.
@@ -22,7 +21,10 @@ content_imported = Signal()
 
 
 def _invalidate_on_content_change(sender, **kwargs):
-    if sender._meta.app_label in settings.CONTENT_APPS:
+    if tallies.is_content(sender):
+        if not kwargs.get("action", "").startswith("pre_"):  # in autocommit, a recount before the change is wasted
+            # Registered before the pages' retirement, so it runs before it too.
+            tallies.recount_on_commit(sender, kwargs.get("using") or DEFAULT_DB_ALIAS)
         retire_pages_on_commit()
 
 

@@ -21,6 +21,7 @@ from catalogue import models as catalogue
 from catalogue.exporting import film_pages
 from core.bundles import write_bundle
 from core.exporting import write_fixture
+from core.tallies import is_content
 
 from . import models as curation
 
@@ -35,7 +36,7 @@ def whole_catalogue():
         model
         for label in settings.CONTENT_APPS
         for model in apps.get_app_config(label).get_models()
-        if model._meta.app_label != "taggit" or model is Tag
+        if (model._meta.app_label != "taggit" or model is Tag) and is_content(model)
     ]
     return {model: model._base_manager.all() for model in models}
 

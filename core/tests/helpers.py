@@ -17,6 +17,8 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 from PIL import Image
 
+from core.tallies import content_models
+
 
 def admin_url(model, view, *args):
     return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
@@ -24,12 +26,7 @@ def admin_url(model, view, *args):
 
 def row_counts():
     """Rows per table of every content app (link tables included): equal counts mean nothing was added or lost."""
-    models = (
-        model
-        for app_label in settings.CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models(include_auto_created=True)
-    )
-    return {model._meta.label: model._default_manager.count() for model in models}
+    return {model._meta.label: model._default_manager.count() for model in content_models(include_auto_created=True)}
 
 
 def content_snapshot(timestamps=True):
@@ -40,18 +37,17 @@ def content_snapshot(timestamps=True):
     fields a save fills in by itself (created_at, updated_at) are left out.
     """
     snapshot = {}
-    for app_label in settings.CONTENT_APPS:
-        for model in apps.get_app_config(app_label).get_models():
-            rows = model._default_manager.order_by("pk")
-            serialized = serializers.serialize("python", rows, use_natural_foreign_keys=True)
-            for obj, row in zip(rows, serialized, strict=True):
-                fields = row["fields"]
-                if not timestamps:
-                    for field in model._meta.concrete_fields:
-                        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-                            fields.pop(field.name, None)
-                identity = tuple(obj.natural_key()) if hasattr(obj, "natural_key") else tuple(sorted(fields.items()))
-                snapshot[(model._meta.label, identity)] = fields
+    for model in content_models():
+        rows = model._default_manager.order_by("pk")
+        serialized = serializers.serialize("python", rows, use_natural_foreign_keys=True)
+        for obj, row in zip(rows, serialized, strict=True):
+            fields = row["fields"]
+            if not timestamps:
+                for field in model._meta.concrete_fields:
+                    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+                        fields.pop(field.name, None)
+            identity = tuple(obj.natural_key()) if hasattr(obj, "natural_key") else tuple(sorted(fields.items()))
+            snapshot[(model._meta.label, identity)] = fields
     return snapshot
 
 
@@ -61,7 +57,7 @@ def empty_catalogue():
     an import, inside a test's transaction (`flush` cannot truncate tables with
     foreign-key checks still pending on PostgreSQL).
     """
-    models = [model for label in settings.CONTENT_APPS for model in apps.get_app_config(label).get_models()]
+    models = content_models()
     while any(model._base_manager.exists() for model in models):
         for model in models:
             try:

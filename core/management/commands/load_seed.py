@@ -1,15 +1,11 @@
-from django.apps import apps
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from core.tallies import content_models
+
 
 def has_content():
-    return any(
-        model._default_manager.exists()
-        for app_label in settings.CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
-    )
+    return any(model._default_manager.exists() for model in content_models())
 
 
 class Command(BaseCommand):
