@@ -14,19 +14,28 @@ redirects any other spelling (a submitted form with empty fields) to it.
 A value that means nothing (decade=abc, an unknown studio) is ignored with a
 note saying so: the reader gets the index without it, never an error page
 (its status says 400, so the page cache keeps no copy for odd addresses).
+
+The unfiltered index's counts are kept in the database (PublishedFilmCount),
+recounted by the writer once a change commits (`recount_published_films`), so
+the first reader after an edit does not count 10,000 films; a filtered index
+counts its narrower set as it is asked.
 """
 
 from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef
+from django.http import QueryDict
+from django.utils import timezone
 from django.utils.http import urlencode
 from taggit.models import Tag
 
-from core.publishing import published_q
+from core.publishing import next_scheduled_time, published_q
+from core.tallies import counts_pending
 
-from .models import Film, FilmStudio, Studio, TaggedFilm
+from .models import Film, FilmStudio, PublishedFilmCount, PublishedFilmCounting, Studio, TaggedFilm
 from .models.films import FIRST_FILM_YEAR, LAST_PLAUSIBLE_YEAR
 
 FILTERS = ("decade", "year_from", "year_to", "country", "studio", "theme")
@@ -203,12 +212,22 @@ class FilmBrowser:
         }.get(name, lambda: _choice_label(name, value))()
 
     def facets(self):
+        choices = self.counted() if self.is_filtered else kept_choices()
         return [
-            self._facet("decade", "Decade", "Any decade", self._decades()),
-            self._facet("country", "Country", "Any country", self._countries()),
-            self._facet("studio", "Studio", "Any studio", self._studios()),
-            self._facet("theme", "Theme", "Any theme", self._themes()),
+            self._facet("decade", "Decade", "Any decade", choices["decade"]),
+            self._facet("country", "Country", "Any country", choices["country"]),
+            self._facet("studio", "Studio", "Any studio", choices["studio"]),
+            self._facet("theme", "Theme", "Any theme", choices["theme"]),
         ]
+
+    def counted(self):
+        """{filter: [Choice]}, counted now: one grouped query per kind of choice."""
+        return {
+            "decade": self._decades(),
+            "country": self._countries(),
+            "studio": self._studios(),
+            "theme": self._themes(),
+        }
 
     def _facet(self, name, label, any_label, choices):
         selected = self.valid.get(name)
@@ -249,6 +268,48 @@ class FilmBrowser:
             .order_by()
         )
         return _by_label(Choice(row["tag__slug"], row["tag__name"], row["count"]) for row in rows)
+
+
+def recount_published_films(using=DEFAULT_DB_ALIAS, unless_they_hold=False):
+    """
+    Count the unfiltered index's choices and keep them (PublishedFilmCount),
+    in place of what was kept. Two recounts at once take turns on one locked
+    row and count only once they hold it, so the later one counts what the
+    earlier one did and more, and writes last. `unless_they_hold`: a reader
+    found the counts out of date; another may have recounted meanwhile.
+    """
+    with transaction.atomic(using=using):
+        counting = PublishedFilmCounting.objects.using(using).locked()
+        if unless_they_hold and counting.holds:
+            return
+        # Asked first: a film going live while the rest is counted leaves the counts already out of date.
+        counting.true_until = next_scheduled_time()
+        counting.counted_at = timezone.now()
+        choices = FilmBrowser(QueryDict()).counted()
+        PublishedFilmCount.objects.using(using).replace_with(
+            {kind: [(choice.value, choice.label, choice.count) for choice in rows] for kind, rows in choices.items()}
+        )
+        counting.save()
+
+
+def kept_choices():
+    """
+    {filter: [Choice]} of the unfiltered index, as kept. Counted afresh if they
+    are not (yet) kept or a scheduled film has gone live since; counted
+    without keeping them inside a transaction that changed films and has not
+    committed (what is kept does not count its changes).
+    """
+    if counts_pending():
+        return FilmBrowser(QueryDict()).counted()
+    counting = PublishedFilmCounting.objects.current()
+    if counting is None or not counting.holds:
+        recount_published_films(unless_they_hold=True)
+    kept = PublishedFilmCount.objects.by_kind()
+    choices = {kind: [Choice(value, label, count) for value, label, count in rows] for kind, rows in kept.items()}
+    choices["decade"].sort(key=lambda choice: int(choice.value))
+    for kind in ("country", "studio", "theme"):
+        choices[kind] = _by_label(choices[kind])
+    return choices
 
 
 def _address_value(name, value):

@@ -1,5 +1,6 @@
 from .claims import SourcedClaim, Verification
 from .connections import Influence, Recommendation
+from .counts import PublishedFilmCount, PublishedFilmCounting
 from .films import (
     AlternativeTitle,
     ExternalLink,
@@ -29,6 +30,8 @@ __all__ = [
     "Person",
     "Portrait",
     "Poster",
+    "PublishedFilmCount",
+    "PublishedFilmCounting",
     "Quote",
     "Recommendation",
     "Role",

@@ -40,6 +40,9 @@ INDEX_QUERIES = 2
 # grouped query per kind (decades, countries, studios, themes), and looks up
 # the chosen country, studio and theme (catalogue/browsing.py).
 FILM_INDEX_QUERIES = INDEX_QUERIES + 4 + 3
+# Unfiltered, it reads the counts kept for it (when they were made, then the
+# rows) instead of counting every film (catalogue/models/counts.py).
+UNFILTERED_FILM_INDEX_QUERIES = INDEX_QUERIES + 2
 # The person or studio, then their films.
 PERSON_PAGE_QUERIES = 2
 # A studio's films come a page at a time: their count, then the page.
