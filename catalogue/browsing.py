@@ -26,7 +26,8 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.db import DEFAULT_DB_ALIAS, transaction
-from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -301,15 +302,33 @@ def kept_choices():
     """
     if counts_pending():
         return FilmBrowser(QueryDict()).counted()
-    counting = PublishedFilmCounting.objects.current()
-    if counting is None or not counting.holds:
-        recount_published_films(unless_they_hold=True)
+    _make_sure_counts_hold()
     kept = PublishedFilmCount.objects.by_kind()
     choices = {kind: [Choice(value, label, count) for value, label, count in rows] for kind, rows in kept.items()}
     choices["decade"].sort(key=lambda choice: int(choice.value))
     for kind in ("country", "studio", "theme"):
         choices[kind] = _by_label(choices[kind])
     return choices
+
+
+def kept_film_count(kind, value, counting_now):
+    """
+    For annotations: how many published films the choice `value` (an
+    OuterRef) of `kind` has, as kept (0 for none), or `counting_now` (the
+    same number counted as the query runs) inside a transaction whose changes
+    are not counted yet.
+    """
+    if counts_pending():
+        return counting_now
+    _make_sure_counts_hold()
+    kept = PublishedFilmCount.objects.filter(kind=kind, value=value).values("count")
+    return Coalesce(Subquery(kept, output_field=IntegerField()), Value(0))
+
+
+def _make_sure_counts_hold():
+    counting = PublishedFilmCounting.objects.current()
+    if counting is None or not counting.holds:
+        recount_published_films(unless_they_hold=True)
 
 
 def _address_value(name, value):

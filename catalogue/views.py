@@ -1,4 +1,4 @@
-from django.db.models import Count
+from django.db.models import Count, OuterRef
 from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -11,7 +11,7 @@ from core.publishing import published_q
 from core.views import KeptForReadersMixin, KeptListMixin, KeptPage, Sort, SortMixin
 
 from . import structured_data
-from .browsing import FILTERS, FilmBrowser, address_of, query_pairs, tidy_query
+from .browsing import FILTERS, FilmBrowser, address_of, kept_film_count, query_pairs, tidy_query
 from .charts import narrowing
 from .credits import filmography
 from .film_page import film_page_queryset, film_page_sections, render_sections_ahead
@@ -185,11 +185,12 @@ class StudioListView(KeptListMixin, PageMetaMixin, ListView):
         )
 
     def get_queryset(self):
-        return (
-            Studio.objects.only("name", "original_name", "slug", "city")
-            .annotate(film_count=Count("films", filter=published_q("films__")))
-            .order_by(Lower("name"), "pk")
-        )
+        return Studio.objects.only("name", "original_name", "slug", "city").order_by(Lower("name"), "pk")
+
+    def when_built(self, studios):
+        # Kept counts, not a count over every film: this index is built afresh after each edit.
+        counting_now = Count("films", filter=published_q("films__"))
+        return studios.annotate(film_count=kept_film_count("studio", OuterRef("slug"), counting_now))
 
 
 class StudioDetailView(PageMetaMixin, DetailView):

@@ -87,9 +87,13 @@ class KeptForReadersMixin:
 class KeptListMixin(KeptForReadersMixin):
     """A ListView whose pages readers get from `kept()`: a page of rows and the index's count."""
 
+    def when_built(self, queryset):
+        """`queryset` with what only a page being built needs to look up first (not a page read as kept)."""
+        return queryset
+
     def paginate_queryset(self, queryset, page_size):
         def build():
-            paginator, page, _, _ = super(KeptListMixin, self).paginate_queryset(queryset, page_size)
+            paginator, page, _, _ = super(KeptListMixin, self).paginate_queryset(self.when_built(queryset), page_size)
             return KeptPage.of(paginator, page)
 
         return self.kept(build).paginate(page_size)

@@ -9,11 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Lower
 from django.template.loader import render_to_string
 from taggit.models import Tag
 
+from catalogue.browsing import kept_film_count
 from catalogue.models import Film, Poster, TaggedFilm
 from core.data_cache import cached_data, every_row_of
 from core.publishing import last_public_change_of, latest, latest_public_change, published_q
@@ -71,7 +72,13 @@ def theme_last_change(tag):
 
 def themes_index(sort="name"):
     """All public themes with their counts, by name (as readers read an index) or by size."""
-    themes = list(with_theme_counts(public_themes()))
+    counting_now = _count_tagged(TaggedFilm)
+    # The film index's kept counts, not a count over every film; a tag without a
+    # usable slug is no choice of the film index, so none is kept for it.
+    film_count = Case(
+        When(slug="", then=counting_now), default=kept_film_count("theme", OuterRef("slug"), counting_now)
+    )
+    themes = list(public_themes().annotate(film_count=film_count, list_count=_count_tagged(TaggedList)))
     themes.sort(key=lambda tag: tag_sort_key(tag.name))
     if sort == "films":
         themes.sort(key=lambda tag: (tag.film_count, tag.list_count), reverse=True)

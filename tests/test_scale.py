@@ -20,6 +20,7 @@ from catalogue.tests.test_film_page_queries import (
     FILM_PAGE_QUERIES,
     INDEX_QUERIES,
     PERSON_PAGE_QUERIES,
+    STUDIO_INDEX_QUERIES,
     STUDIO_PAGE_QUERIES,
     UNFILTERED_FILM_INDEX_QUERIES,
 )
@@ -104,7 +105,7 @@ def pages(catalogue):
         (catalogue["person"].get_absolute_url(), PERSON_PAGE_QUERIES),
         (catalogue["studio"].get_absolute_url(), STUDIO_PAGE_QUERIES),
         (reverse("catalogue:person_list"), INDEX_QUERIES),
-        (reverse("catalogue:studio_list"), INDEX_QUERIES),
+        (reverse("catalogue:studio_list"), STUDIO_INDEX_QUERIES),
         (reverse("curation:list_index"), LIST_INDEX_QUERIES),
         (catalogue["list"].get_absolute_url(), LIST_PAGE_QUERIES),
         (reverse("curation:theme_index"), THEME_INDEX_QUERIES),

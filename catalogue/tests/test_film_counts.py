@@ -69,6 +69,26 @@ def test_the_kept_counts_read_exactly_as_the_index_counts_them(client, catalogue
         assert shown(client, name) == {choice.label: choice.count for choice in counted[name]}
 
 
+def test_the_studio_index_shows_the_kept_counts_and_0_for_a_studio_without_published_films(client, catalogue, commit):
+    commit(lambda: make_studio("Mosfilm", slug="mosfilm"))
+    PublishedFilmCount.objects.filter(kind="studio", value="lenfilm").update(count=99)
+
+    response = client.get("/studios/")
+
+    assert {studio.name: studio.film_count for studio in response.context["studios"]} == {
+        "Lenfilm Studio": 99,
+        "Mosfilm": 0,
+    }
+
+
+def test_the_themes_index_shows_the_kept_counts(client, catalogue):
+    PublishedFilmCount.objects.filter(kind="theme", value="coal-mining").update(count=99)
+
+    response = client.get("/themes/")
+
+    assert {tag.name: tag.film_count for tag in response.context["themes"]} == {"coal mining": 99}
+
+
 def test_counts_follow_a_publish(catalogue, commit):
     draft = Film.objects.get(title="Secret Draft")
     draft.publish()

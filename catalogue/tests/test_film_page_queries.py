@@ -43,6 +43,9 @@ FILM_INDEX_QUERIES = INDEX_QUERIES + 4 + 3
 # Unfiltered, it reads the counts kept for it (when they were made, then the
 # rows) instead of counting every film (catalogue/models/counts.py).
 UNFILTERED_FILM_INDEX_QUERIES = INDEX_QUERIES + 2
+# The studio index reads each studio's count from the same rows, once it has
+# asked whether they still hold.
+STUDIO_INDEX_QUERIES = INDEX_QUERIES + 1
 # The person or studio, then their films.
 PERSON_PAGE_QUERIES = 2
 # A studio's films come a page at a time: their count, then the page.

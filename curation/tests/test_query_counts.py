@@ -23,8 +23,10 @@ LIST_PAGE_QUERIES = 3
 # a page of its films, the related themes (the tags its films carry, the tags
 # its lists carry, those tags).
 THEME_PAGE_QUERIES = 8
-# The themes with their counts.
-THEME_INDEX_QUERIES = 1
+# Whether the film counts kept for the film index still hold (their film
+# counts come from there once a change is committed), then the themes with
+# their counts.
+THEME_INDEX_QUERIES = 2
 # The home page's settings, then lists, films and themes: chosen, or defaults.
 HOME_PAGE_QUERIES = 7
 # A count and one page of lists, their tags.
