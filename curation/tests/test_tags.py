@@ -3,7 +3,7 @@
 import pytest
 from taggit.models import Tag
 
-from catalogue.models import Film, TaggedFilm
+from catalogue.models import Film, PublishedFilmCount, TaggedFilm
 from core.tagging import parse_tags
 from curation.models import FeaturedTheme, HomePage, TaggedList, Theme, ThemeRedirect
 from curation.tags import merge_tags, record_slug_change
@@ -134,3 +134,17 @@ def test_adding_a_cyrillic_tag_in_another_case_reuses_the_tag():
     make_list().tags.add(*parse_tags("донбасс"))
 
     assert list(Tag.objects.values_list("name", flat=True)) == ["Донбасс"]
+
+
+def test_the_film_index_counts_follow_a_merge(commit):
+    def merge():
+        british = Tag.objects.create(name="Industrialisation")
+        american = Tag.objects.create(name="industrialization")
+        make_film("Turksib", 1929).tags.add(british)
+        make_film("The Miners", 1937).tags.add(american)
+        merge_tags([british], into=american)
+
+    commit(merge)
+
+    themes = {row.value: row.count for row in PublishedFilmCount.objects.filter(kind="theme")}
+    assert themes == {"industrialization": 2}
