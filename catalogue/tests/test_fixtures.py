@@ -85,18 +85,7 @@ def test_the_miners_has_its_identity_and_every_long_section(miners):
     assert miners.tagline_translation == "In the struggle for coal – the struggle for socialism!"
     assert miners.box_office.startswith("Unknown - Soviet films were not tracked")
     assert miners.production_notes.startswith("Filmed during the height of Stalin's Great Purge")
-    for section in [
-        "plot",
-        "historical_background",
-        "why_it_matters",
-        "making_of",
-        "visual_style",
-        "innovations",
-        "music",
-        "critics",
-        "audiences",
-        "restoration",
-    ]:
+    for section in Film.LONG_TEXTS:
         assert getattr(miners, section), f"{section} is empty"
 
 
