@@ -172,6 +172,7 @@ class PersonDetailView(PageMetaMixin, DetailView):
 class StudioListView(KeptListMixin, PageMetaMixin, ListView):
     # Each studio with its number of published films.
     reads = (Studio, FilmStudio, Film)
+    rows_template = "catalogue/includes/studio_rows.html"
     template_name = "catalogue/studio_list.html"
     context_object_name = "studios"
     paginate_by = PAGE_SIZE

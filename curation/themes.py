@@ -160,6 +160,9 @@ class ThemePage:
     page_number: int = 1
     films: list | None = None
     related_themes: list | None = None
+    # Rendered once, as the page shows them, and retired with the rest.
+    lists_html: str = ""
+    related_html: str = ""
     films_html: str = ""
 
     @property
@@ -213,6 +216,13 @@ def theme_page_for_readers(slug, page, per_page):
                 "includes/film_table.html", {"films": page_data.films, "caption": THEME_FILMS_CAPTION}
             )
             page_data.related_themes = related_themes(tag)
+            page_data.related_html = render_to_string(
+                "curation/includes/related_themes.html", {"related_themes": page_data.related_themes}
+            )
+        if page_data.curated_lists:
+            page_data.lists_html = render_to_string(
+                "curation/includes/theme_lists.html", {"curated_lists": page_data.curated_lists}
+            )
         return page_data
 
     try:

@@ -52,6 +52,7 @@ class CuratedListIndexView(KeptListMixin, PageMetaMixin, ListView):
     template_name = "curation/list_index.html"
     # Each published list with its cover, its tags and its number of published films.
     reads = (CuratedList, ListCover, TaggedList, Tag, ListEntry, Film)
+    rows_template = "curation/includes/list_index_rows.html"
     context_object_name = "curated_lists"
     paginate_by = 30
     extra_context = {"nav_section": "lists"}
@@ -182,6 +183,8 @@ class ThemeDetailView(PageMetaMixin, ListView):
             curated_lists=self.curated_lists,
             related_themes=self.kept.related_themes if self.kept else related_themes(self.tag),
             films_html=self.kept.films_html if self.kept else "",
+            lists_html=self.kept.lists_html if self.kept else "",
+            related_html=self.kept.related_html if self.kept else "",
             FILMS_CAPTION=THEME_FILMS_CAPTION,
         )
         if self.theme and not self.theme.is_live:
